@@ -1,0 +1,86 @@
+import type { ReactNode } from "react";
+import { Form, NavLink, useLocation } from "react-router";
+import { can } from "~/domain/permissions";
+import { useLang, useT } from "~/utils/i18n";
+import { useOptionalUser } from "~/utils/user";
+import { NAV_ITEMS } from "./navigation";
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const otherLang = useLang() === "da" ? "en" : "da";
+  const user = useOptionalUser();
+  const location = useLocation();
+  const items = NAV_ITEMS.filter((item) => can(user, item.action));
+  return (
+    <>
+      <a className="skip-link kp-skip-link" href="#main-content">
+        {t("layout.skipToContent")}
+      </a>
+      <header className="header kp-header">
+        <div className="portal-header">
+          <div className="container portal-header-inner kp-header-row">
+            <a href="/" className="kp-brand">
+              <span className="kp-brand-name">{t("app.name")}</span>
+              <span className="kp-brand-owner">{t("app.owner")}</span>
+            </a>
+            <div className="kp-header-tools">
+              <Form method="post" action="/language" className="kp-inline-form">
+                <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+                <button type="submit" className="button button-tertiary kp-small-button" name="lang" value={otherLang} lang={otherLang}>
+                  {t("layout.switchLanguage")}
+                </button>
+              </Form>
+              {user ? (
+                <>
+                  <span className="kp-user" data-testid="current-user">
+                    {t("layout.loggedInAs", { name: user.name })}
+                  </span>
+                  <Form method="post" action="/logout" className="kp-inline-form">
+                    <button type="submit" className="button button-secondary kp-small-button">
+                      {t("layout.logout")}
+                    </button>
+                  </Form>
+                </>
+              ) : null}
+            </div>
+          </div>
+        </div>
+        <div className="solution-header">
+          <div className="container solution-header-inner">
+            <div className="solution-heading">
+              <span className="h5 kp-solution-title">{t("app.tagline")}</span>
+            </div>
+          </div>
+        </div>
+        {user && items.length > 0 ? (
+          <nav className="kp-nav" aria-label={t("layout.mainNav")}>
+            <div className="container">
+              <ul className="kp-nav-list">
+                {items.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.to === "/"} className={({ isActive }) => (isActive ? "kp-nav-link active" : "kp-nav-link")}>
+                      {t(item.label)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main-content" className="container kp-main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="kp-footer">
+        <div className="container kp-footer-inner">
+          <p>{t("layout.footerContact")}</p>
+          <ul className="unstyled-list kp-footer-links">
+            <li>
+              <a href="/accessibility">{t("layout.accessibility")}</a>
+            </li>
+          </ul>
+        </div>
+      </footer>
+    </>
+  );
+}

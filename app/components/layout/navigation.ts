@@ -1,0 +1,11 @@
+import type { Action } from "~/domain/permissions";
+import type { MessageKey } from "~/i18n";
+
+/** The main menu: each item shows only to users who may use it (the server checks again). */
+export const NAV_ITEMS: readonly { to: string; label: MessageKey; action: Action }[] = [
+  { to: "/", label: "nav.home", action: "app:use" },
+  { to: "/pool-years", label: "nav.poolYears", action: "poolYear:read" },
+  { to: "/organisation", label: "nav.organisation", action: "app:use" },
+  { to: "/admin/users", label: "nav.users", action: "user:manage" },
+  { to: "/audit", label: "nav.audit", action: "audit:readPool" },
+];

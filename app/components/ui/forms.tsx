@@ -1,0 +1,184 @@
+// Form fields on DKFDS markup, wired to Conform: label, hint, error next to the
+// field, aria-invalid and aria-describedby. Errors are message keys, translated here.
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { useErrorText, useT } from "~/utils/i18n";
+
+type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+
+function describedBy(field: Field, hint?: ReactNode): string | undefined {
+  const ids = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+function Group({ field, label, hint, children, optional }: { field: Field; label: ReactNode; hint?: ReactNode; children: ReactNode; optional?: boolean }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const errors = field.errors ?? [];
+  return (
+    <div className={errors.length ? "form-group form-error" : "form-group"}>
+      <label className="form-label" htmlFor={field.id}>
+        {label}
+        {optional ? <span className="weight-normal"> {t("common.optional")}</span> : null}
+      </label>
+      {hint ? (
+        <span className="form-hint" id={`${field.id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {errors.length ? (
+        <span className="form-error-message" id={field.errorId}>
+          <span className="sr-only">{t("error.title")}: </span>
+          {errors.map((e) => errorText(e)).join(" ")}
+        </span>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+export function TextField({
+  field,
+  label,
+  hint,
+  type = "text",
+  optional,
+  autoComplete,
+  className = "form-input",
+  inputMode,
+}: {
+  field: Field;
+  label: ReactNode;
+  hint?: ReactNode;
+  type?: "text" | "email" | "password" | "date" | "number" | "search";
+  optional?: boolean;
+  autoComplete?: string;
+  className?: string;
+  inputMode?: "numeric" | "decimal" | "text" | "email";
+}) {
+  const { key, ...props } = getInputProps(field, { type, ariaAttributes: false });
+  return (
+    <Group field={field} label={label} hint={hint} optional={optional}>
+      <input
+        key={key}
+        {...props}
+        className={className}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+      />
+    </Group>
+  );
+}
+
+/** An amount in kroner, typed the Danish way ("25.000" or "1.234,50"). */
+export function MoneyField(props: { field: Field; label: ReactNode; hint?: ReactNode; optional?: boolean }) {
+  return <TextField {...props} className="form-input input-width-s" inputMode="decimal" autoComplete="off" />;
+}
+
+export function TextareaField({ field, label, hint, optional, rows = 4 }: { field: Field; label: ReactNode; hint?: ReactNode; optional?: boolean; rows?: number }) {
+  const { key, ...props } = getTextareaProps(field, { ariaAttributes: false });
+  return (
+    <Group field={field} label={label} hint={hint} optional={optional}>
+      <textarea
+        key={key}
+        {...props}
+        rows={rows}
+        className="form-input"
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+      />
+    </Group>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  hint,
+  options,
+  placeholder,
+  optional,
+}: {
+  field: Field;
+  label: ReactNode;
+  hint?: ReactNode;
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+  optional?: boolean;
+}) {
+  const { key, ...props } = getSelectProps(field, { ariaAttributes: false });
+  return (
+    <Group field={field} label={label} hint={hint} optional={optional}>
+      <select
+        key={key}
+        {...props}
+        className="form-select"
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Group>
+  );
+}
+
+export function CheckboxField({ field, label, hint }: { field: Field; label: ReactNode; hint?: ReactNode }) {
+  const errorText = useErrorText();
+  const { key, ...props } = getInputProps(field, { type: "checkbox", ariaAttributes: false });
+  const errors = field.errors ?? [];
+  return (
+    <div className={errors.length ? "form-group form-error" : "form-group"}>
+      {errors.length ? (
+        <span className="form-error-message" id={field.errorId}>
+          {errors.map((e) => errorText(e)).join(" ")}
+        </span>
+      ) : null}
+      <div className="form-group-checkbox">
+        <input key={key} {...props} className="form-checkbox" aria-describedby={describedBy(field, hint)} />
+        <label className="form-label" htmlFor={field.id}>
+          {label}
+        </label>
+        {hint ? (
+          <span className="form-hint" id={`${field.id}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** Errors that belong to the whole form (not one field). */
+export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
+  const errorText = useErrorText();
+  if (!errors?.length) return null;
+  return (
+    <div className="alert alert-error" role="alert" id={id}>
+      <div className="alert-body">
+        {errors.map((e) => (
+          <p className="alert-text" key={e}>
+            {errorText(e)}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Confirmation after a successful change (shown from a ?ok= search param). */
+export function SuccessMessage({ children }: { children: ReactNode }) {
+  return (
+    <div className="alert alert-success" role="status">
+      <div className="alert-body">
+        <p className="alert-text">{children}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { checkAdjustment, DEFAULT_POOL_BUDGET_ORE, isValidPoolYear, poolYearTotals } from "./budget";
+import { kroner } from "./money";
+
+describe("poolYearTotals", () => {
+  it("adds additions and reductions to the budget to the øre", () => {
+    const totals = poolYearTotals(DEFAULT_POOL_BUDGET_ORE, [
+      { amountOre: 25_000_050n },
+      { amountOre: -10_000_001n },
+      { amountOre: 1n },
+    ]);
+    expect(totals).toEqual({
+      budgetOre: 600_000_000n,
+      additionsOre: 25_000_051n,
+      reductionsOre: -10_000_001n,
+      adjustmentsOre: 15_000_050n,
+      totalOre: 615_000_050n,
+    });
+  });
+  it("is the budget when nothing is adjusted", () => {
+    expect(poolYearTotals(kroner(6_000_000), []).totalOre).toBe(kroner(6_000_000));
+  });
+});
+
+describe("checkAdjustment", () => {
+  const totals = poolYearTotals(kroner(100), []);
+  it("refuses zero", () => expect(checkAdjustment(totals, 0n)).toBe("zero"));
+  it("allows a reduction to exactly zero", () => expect(checkAdjustment(totals, -kroner(100))).toBeNull());
+  it("refuses a reduction below zero by one øre", () =>
+    expect(checkAdjustment(totals, -kroner(100) - 1n)).toBe("totalNegative"));
+  it("refuses absurd amounts", () => expect(checkAdjustment(totals, 10n ** 15n)).toBe("tooLarge"));
+  it("allows an addition", () => expect(checkAdjustment(totals, 1n)).toBeNull());
+});
+
+describe("isValidPoolYear", () => {
+  it.each([
+    [2026, true],
+    [2100, true],
+    [2025, false],
+    [2101, false],
+    [2026.5, false],
+  ])("%s → %s", (year, ok) => expect(isValidPoolYear(year)).toBe(ok));
+});

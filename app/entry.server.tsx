@@ -1,0 +1,78 @@
+import { PassThrough } from "node:stream";
+import { createReadableStreamFromReadable } from "@react-router/node";
+import { renderToPipeableStream } from "react-dom/server";
+import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
+import { currentDatabase, openDatabaseFromEnv, setDatabase } from "./utils/db.server";
+import { env } from "./utils/env.server";
+import { NonceProvider } from "./utils/nonce";
+
+export const streamTimeout = 10_000;
+
+declare module "react-router" {
+  interface AppLoadContext {
+    cspNonce?: string;
+  }
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  routerContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext?.cspNonce;
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        // Wait for all data before sending: pages are small and this keeps
+        // responses complete for users without JavaScript and for crawlers.
+        onAllReady() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, streamTimeout + 1000);
+  });
+}
+
+/**
+ * Opens (and for the embedded database migrates and, in demo mode, seeds) the
+ * database. Called by server.js before it listens.
+ */
+export async function prepare(): Promise<void> {
+  const database = await openDatabaseFromEnv();
+  setDatabase(database);
+  if (database.kind === "pglite" && env().demo) {
+    const { seedDemoDataIfEmpty } = await import("../prisma/seed-data");
+    await seedDemoDataIfEmpty(database.prisma);
+  }
+}
+
+/** Closes the database (server.js calls it on shutdown). */
+export async function shutdown(): Promise<void> {
+  try {
+    await currentDatabase().close();
+  } catch {
+    // not open
+  }
+  setDatabase(undefined);
+}

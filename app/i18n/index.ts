@@ -1,0 +1,43 @@
+// The i18n layer: every user-facing text goes through t(). Danish is the source.
+import { auth } from "./messages/auth";
+import { common } from "./messages/common";
+import type { Lang } from "./format";
+
+export * from "./format";
+
+const catalogues = [common, auth] as const;
+
+type Catalogue = (typeof catalogues)[number];
+type Keys<C> = C extends { da: infer D } ? keyof D : never;
+export type MessageKey = Keys<Catalogue> & string;
+
+const dictionaries: Record<Lang, Record<string, string>> = { da: {}, en: {} };
+for (const catalogue of catalogues) {
+  Object.assign(dictionaries.da, catalogue.da);
+  Object.assign(dictionaries.en, catalogue.en);
+}
+
+export type TranslateVars = Record<string, string | number>;
+export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(dictionaries.da, key);
+}
+
+export function translate(lang: Lang, key: MessageKey, vars?: TranslateVars): string {
+  const template = dictionaries[lang][key] ?? dictionaries.da[key] ?? key;
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function createTranslator(lang: Lang): Translate {
+  return (key, vars) => translate(lang, key, vars);
+}
+
+/** Translates a validation message that is a message key; other text is shown as is. */
+export function translateError(lang: Lang, message: string): string {
+  return isMessageKey(message) ? translate(lang, message) : message;
+}
+
+export const allKeys = (): string[] => Object.keys(dictionaries.da);
+export const keysOf = (lang: Lang): string[] => Object.keys(dictionaries[lang]);

@@ -1,0 +1,52 @@
+import type { ReactNode } from "react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, useRouteLoaderData } from "react-router";
+import dkfdsCss from "dkfds-dist/css/dkfds.min.css?url";
+import type { Route } from "./+types/root";
+import { GeneralErrorBoundary } from "./components/error-boundary";
+import { AppShell } from "./components/layout/app-shell";
+import { createTranslator, type Lang } from "./i18n";
+import appCss from "./styles/app.css?url";
+import { env } from "./utils/env.server";
+import { getLang } from "./utils/lang.server";
+import { useNonce } from "./utils/nonce";
+import { getSessionUser } from "./utils/session.server";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: dkfdsCss },
+  { rel: "stylesheet", href: appCss },
+];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const [user, lang] = await Promise.all([getSessionUser(request), getLang(request)]);
+  return data({ user, lang, demo: env().demo });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData("root") as { lang?: Lang } | undefined;
+  const lang = root?.lang ?? "da";
+  const nonce = useNonce();
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{createTranslator(lang)("app.name")}</title>
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <AppShell>{children}</AppShell>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

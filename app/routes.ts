@@ -1,0 +1,28 @@
+import { index, route, type RouteConfig } from "@react-router/dev/routes";
+
+// URL → module. Every loader and action checks permission on the server
+// (see app/utils/permissions.server.ts); tests/permission-matrix.test.ts walks them all.
+export default [
+  index("routes/home.tsx"),
+  route("login", "routes/login.tsx"),
+  route("logout", "routes/logout.tsx"),
+  route("language", "routes/language.tsx"),
+  route("accessibility", "routes/accessibility.tsx"),
+  route("healthz", "routes/healthz.ts"),
+
+  route("organisation", "routes/organisation/index.tsx"),
+  route("organisation/units/:unitId", "routes/organisation/unit.tsx"),
+  route("admin/areas/new", "routes/admin/area-new.tsx"),
+  route("admin/areas/:areaId", "routes/admin/area-edit.tsx"),
+  route("admin/units/new", "routes/admin/unit-new.tsx"),
+  route("admin/units/:unitId", "routes/admin/unit-edit.tsx"),
+  route("admin/users", "routes/admin/users.tsx"),
+  route("admin/users/new", "routes/admin/user-new.tsx"),
+  route("admin/users/:userId", "routes/admin/user-edit.tsx"),
+
+  route("pool-years", "routes/pool-years/index.tsx"),
+  route("pool-years/new", "routes/pool-years/new.tsx"),
+  route("pool-years/:year", "routes/pool-years/year.tsx"),
+
+  route("audit", "routes/audit.tsx"),
+] satisfies RouteConfig;

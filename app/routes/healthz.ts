@@ -1,0 +1,7 @@
+import { prisma } from "~/utils/db.server";
+
+/** Public health check for load balancers: answers 200 when the database answers. */
+export async function loader() {
+  await prisma.$queryRaw`SELECT 1`;
+  return new Response("ok", { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}

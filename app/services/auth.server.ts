@@ -1,0 +1,90 @@
+// Logging in and out. Failed attempts are recorded (and slow down the next
+// ones); successful logins and logouts are audited.
+import { createHash, randomBytes } from "node:crypto";
+import { secondsUntilNextAttempt, THROTTLE_WINDOW_MINUTES } from "~/domain/login-throttle";
+import { prisma } from "~/utils/db.server";
+import { dummyPasswordHash, verifyPassword } from "~/utils/password.server";
+import { hashToken, sessionMs } from "~/utils/session.server";
+import { defineMutation, type Actor } from "./mutation.server";
+
+export type LoginResult =
+  | { ok: true; userId: string; token: string; expiresAt: Date }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; seconds: number };
+
+function maskEmail(email: string): string {
+  // The audit trail of failed logins keeps a hash, not the typed address.
+  return createHash("sha256").update(email).digest("hex").slice(0, 16);
+}
+
+/** Seconds the next attempt for this e-mail must wait (0 = now). */
+export async function loginWaitSeconds(email: string, now = new Date()): Promise<number> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60 * 1000);
+  const lastSuccess = await prisma.loginAttempt.findFirst({
+    where: { email, success: true, at: { gte: since } },
+    orderBy: { at: "desc" },
+    select: { at: true },
+  });
+  const failures = await prisma.loginAttempt.findMany({
+    where: { email, success: false, at: { gte: lastSuccess?.at ?? since } },
+    orderBy: { at: "asc" },
+    select: { at: true },
+  });
+  return secondsUntilNextAttempt(
+    failures.map((f) => f.at),
+    now,
+  );
+}
+
+export const recordFailedLogin = defineMutation<{ email: string; ip: string }, void>("auth.loginFailed", {
+  permission: null,
+  async run({ tx }, { email, ip }) {
+    const attempt = await tx.loginAttempt.create({ data: { email, ip, success: false } });
+    return {
+      result: undefined,
+      audit: { action: "auth.loginFailed", entityType: "LoginAttempt", entityId: attempt.id.toString(), after: { emailHash: maskEmail(email), ip } },
+    };
+  },
+});
+
+export const startSession = defineMutation<{ userId: string; email: string; ip: string }, { token: string; expiresAt: Date }>(
+  "auth.login",
+  {
+    permission: null,
+    async run({ tx }, { userId, email, ip }) {
+      const token = randomBytes(32).toString("base64url");
+      const expiresAt = new Date(Date.now() + sessionMs());
+      await tx.session.create({ data: { id: hashToken(token), userId, expiresAt } });
+      await tx.loginAttempt.create({ data: { email, ip, success: true } });
+      return {
+        result: { token, expiresAt },
+        audit: { action: "auth.login", entityType: "User", entityId: userId, after: { ip } },
+      };
+    },
+  },
+);
+
+export const endSession = defineMutation<{ sessionId: string }, void>("auth.logout", {
+  permission: "app:use",
+  async run({ tx, actor }, { sessionId }) {
+    await tx.session.deleteMany({ where: { id: sessionId, userId: actor.user!.id } });
+    return { result: undefined, audit: { action: "auth.logout", entityType: "User", entityId: actor.user!.id } };
+  },
+});
+
+/** Checks the password (taking the same time for unknown users) and starts a session. */
+export async function login(actor: Actor, input: { email: string; password: string; ip: string }): Promise<LoginResult> {
+  const wait = await loginWaitSeconds(input.email);
+  if (wait > 0) return { ok: false, reason: "throttled", seconds: wait };
+  const user = await prisma.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, active: true, passwordHash: true },
+  });
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
+  if (!user || !user.active || !valid || !user.passwordHash) {
+    await recordFailedLogin(actor, { email: input.email, ip: input.ip });
+    return { ok: false, reason: "invalid" };
+  }
+  const { token, expiresAt } = await startSession(actor, { userId: user.id, email: input.email, ip: input.ip });
+  return { ok: true, userId: user.id, token, expiresAt };
+}

@@ -1,0 +1,111 @@
+// Sessions live in the database; the cookie holds a random token whose sha256
+// is the session id. HttpOnly, SameSite=Lax, Secure in production.
+import { createHash } from "node:crypto";
+import { createCookie, redirect } from "react-router";
+import type { Role, RoleGrant } from "~/domain/permissions";
+import { prisma } from "./db.server";
+import { env } from "./env.server";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  unitId: string | null;
+  unitName: string | null;
+  areaId: string | null;
+  roles: RoleGrant[];
+}
+
+function sessionCookie() {
+  return createCookie("kp_session", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().secureCookies,
+  });
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function sessionMs(): number {
+  return env().SESSION_HOURS * 60 * 60 * 1000;
+}
+
+/** The Set-Cookie value that hands the session token to the browser. */
+export function sessionCookieHeader(token: string, expiresAt: Date): Promise<string> {
+  return sessionCookie().serialize(token, { expires: expiresAt });
+}
+
+/** The Set-Cookie value that removes the session cookie. */
+export function clearedSessionCookieHeader(): Promise<string> {
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 20 ? value : null;
+}
+
+/** The id (token hash) of the request's session, if it carries one. */
+export async function sessionIdOf(request: Request): Promise<string | null> {
+  const token = await readToken(request);
+  return token ? hashToken(token) : null;
+}
+
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  active: true,
+  unitId: true,
+  unit: { select: { name: true, areaId: true } },
+  roles: { select: { role: true, areaId: true, unitId: true } },
+} as const;
+
+/** The logged-in user, or null. Expired sessions and inactive users count as logged out. */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const token = await readToken(request);
+  if (!token) return null;
+  const now = new Date();
+  const session = await prisma.session.findUnique({
+    where: { id: hashToken(token) },
+    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: userSelect } },
+  });
+  if (!session || session.expiresAt <= now || !session.user.active) return null;
+  // Sliding expiry: a session in use is extended, at most once every five minutes.
+  if (now.getTime() - session.lastSeenAt.getTime() > 5 * 60 * 1000) {
+    await prisma.session.update({
+      where: { id: session.id },
+      data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionMs()) },
+    });
+  }
+  const { user } = session;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    unitId: user.unitId,
+    unitName: user.unit?.name ?? null,
+    areaId: user.unit?.areaId ?? null,
+    roles: user.roles.map((r) => ({ role: r.role as Role, areaId: r.areaId, unitId: r.unitId })),
+  };
+}
+
+/** The logged-in user; otherwise a redirect to /login that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/** Only local paths are followed after login (no open redirect). */
+export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}

@@ -1,0 +1,66 @@
+// Zod building blocks for forms. Messages are i18n keys; the field components
+// translate them. Used on the server (authoritative) and in the browser.
+import { z } from "zod";
+import { parseKroner } from "~/domain/money";
+
+export function requiredText(max = 200) {
+  return z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(max, { error: "validation.tooLong" });
+}
+
+export function optionalText(max = 2000) {
+  return z
+    .string()
+    .trim()
+    .max(max, { error: "validation.tooLong" })
+    .optional()
+    .transform((v) => v ?? "");
+}
+
+export const email = z
+  .string({ error: "validation.required" })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "validation.tooLong" })
+  .pipe(z.email({ error: "validation.email" }));
+
+/** An amount typed in kroner ("25.000", "1.234,50"), parsed exactly into øre (bigint). */
+export const kronerAmount = z
+  .string({ error: "validation.required" })
+  .transform((text, ctx) => {
+    const ore = parseKroner(text);
+    if (ore === null) {
+      ctx.addIssue({ code: "custom", message: "validation.amount" });
+      return z.NEVER;
+    }
+    return ore;
+  });
+
+/** A date from <input type="date"> (yyyy-mm-dd), as UTC midnight. */
+export const dateOnly = z
+  .string({ error: "validation.required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.date" })
+  .transform((text, ctx) => {
+    const date = new Date(`${text}T00:00:00.000Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+      ctx.addIssue({ code: "custom", message: "validation.date" });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+export const integer = z.coerce.number({ error: "validation.integer" }).int({ error: "validation.integer" });
+
+/** Optional id from a <select> ("" = none). */
+export const optionalId = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : null));
+
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true");
