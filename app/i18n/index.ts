@@ -1,11 +1,14 @@
 // The i18n layer: every user-facing text goes through t(). Danish is the source.
+import { admin } from "./messages/admin";
+import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { common } from "./messages/common";
+import { poolYears } from "./messages/pool-years";
 import type { Lang } from "./format";
 
 export * from "./format";
 
-const catalogues = [common, auth] as const;
+const catalogues = [common, auth, admin, poolYears, audit] as const;
 
 type Catalogue = (typeof catalogues)[number];
 type Keys<C> = C extends { da: infer D } ? keyof D : never;
