@@ -24,7 +24,7 @@ export default defineConfig({
           exclude: ["app/domain/**", "app/i18n/**", "tests/e2e/**", "**/node_modules/**"],
           environment: "node",
           globalSetup: ["tests/setup/global-setup.ts"],
-          setupFiles: ["tests/setup/setup-database.ts"],
+          setupFiles: ["tests/setup/console.ts", "tests/setup/msw.ts", "tests/setup/setup-database.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },

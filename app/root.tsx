@@ -12,6 +12,7 @@ import { useNonce } from "./utils/nonce";
 import { getSessionUser } from "./utils/session.server";
 
 export const links: Route.LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "stylesheet", href: dkfdsCss },
   { rel: "stylesheet", href: appCss },
 ];

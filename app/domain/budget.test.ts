@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkAdjustment, DEFAULT_POOL_BUDGET_ORE, isValidPoolYear, poolYearTotals } from "./budget";
+import {
+  checkAdjustment,
+  clampDateToYear,
+  DEFAULT_POOL_BUDGET_ORE,
+  firstDayOfYear,
+  isDateInYear,
+  isValidPoolYear,
+  lastDayOfYear,
+  poolYearTotals,
+  signedAdjustment,
+} from "./budget";
 import { kroner } from "./money";
 
 describe("poolYearTotals", () => {
@@ -40,4 +50,29 @@ describe("isValidPoolYear", () => {
     [2101, false],
     [2026.5, false],
   ])("%s → %s", (year, ok) => expect(isValidPoolYear(year)).toBe(ok));
+});
+
+describe("pool-year dates", () => {
+  it("knows the first and last day of a year", () => {
+    expect(firstDayOfYear(2027).toISOString()).toBe("2027-01-01T00:00:00.000Z");
+    expect(lastDayOfYear(2027).toISOString()).toBe("2027-12-31T00:00:00.000Z");
+  });
+  it.each([
+    ["2026-12-31", 2026, true],
+    ["2026-01-01", 2026, true],
+    ["2027-01-01", 2026, false],
+    ["2025-12-31", 2026, false],
+  ])("%s inside %s → %s", (iso, year, inside) => expect(isDateInYear(new Date(`${iso}T00:00:00.000Z`), year)).toBe(inside));
+  it("clamps a day into the year", () => {
+    expect(clampDateToYear(new Date("2026-11-26T14:05:00Z"), 2026).toISOString()).toBe("2026-11-26T00:00:00.000Z");
+    expect(clampDateToYear(new Date("2026-11-26T14:05:00Z"), 2027).toISOString()).toBe("2027-01-01T00:00:00.000Z");
+    expect(clampDateToYear(new Date("2028-03-01T00:00:00Z"), 2027).toISOString()).toBe("2027-12-31T00:00:00.000Z");
+  });
+});
+
+describe("signedAdjustment", () => {
+  it("keeps additions positive and makes reductions negative", () => {
+    expect(signedAdjustment("addition", 1n)).toBe(1n);
+    expect(signedAdjustment("reduction", 250_00n)).toBe(-250_00n);
+  });
 });

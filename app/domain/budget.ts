@@ -39,3 +39,34 @@ export function checkAdjustment(current: PoolYearTotals, amountOre: Ore): Adjust
 export function isValidPoolYear(year: number): boolean {
   return Number.isInteger(year) && year >= 2026 && year <= 2100;
 }
+
+/** 1 January of a year (a date-only value: UTC midnight). */
+export function firstDayOfYear(year: number): Date {
+  return new Date(Date.UTC(year, 0, 1));
+}
+
+/** 31 December of a year (a date-only value: UTC midnight). */
+export function lastDayOfYear(year: number): Date {
+  return new Date(Date.UTC(year, 11, 31));
+}
+
+/** Does a date-only value (UTC midnight) lie inside the calendar year? */
+export function isDateInYear(date: Date, year: number): boolean {
+  return date.getUTCFullYear() === year;
+}
+
+/** Today's date (UTC midnight of the given day) moved into the year: before → 1 Jan, after → 31 Dec. */
+export function clampDateToYear(date: Date, year: number): Date {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  if (day < firstDayOfYear(year)) return firstDayOfYear(year);
+  if (day > lastDayOfYear(year)) return lastDayOfYear(year);
+  return day;
+}
+
+/** Tillægsbevilling adds to the year's total, reduktion takes from it. */
+export type AdjustmentKind = "addition" | "reduction";
+
+/** The signed amount of an adjustment typed as a kind and a positive amount. */
+export function signedAdjustment(kind: AdjustmentKind, amountOre: Ore): Ore {
+  return kind === "reduction" ? -amountOre : amountOre;
+}
