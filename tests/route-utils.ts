@@ -61,7 +61,8 @@ function buildRequest(path: string, method: string, options: CallOptions): Reque
   if (options.cookie) headers.set("Cookie", options.cookie);
   headers.set("x-request-id", "test-request");
   let body: FormData | undefined;
-  if (options.form instanceof FormData) body = options.form;
+  if (method === "GET" || method === "HEAD") body = undefined;
+  else if (options.form instanceof FormData) body = options.form;
   else if (options.form) {
     body = new FormData();
     for (const [key, value] of Object.entries(options.form)) {

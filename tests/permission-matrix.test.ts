@@ -1,0 +1,213 @@
+// Walks every route × every demo role (and an anonymous visitor) and compares
+// the status of each loader and action with the table below. A route added to
+// app/routes.ts without a row here fails the test; so does a loader or action
+// without a case.
+import path from "node:path";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "~/domain/permissions";
+import { prisma } from "~/utils/db.server";
+import routes from "~/routes";
+import { cookieFor, demoEmailFor, resetToDemo } from "./db-utils";
+import { callAction, callLoader, type RouteModule } from "./route-utils";
+
+type Who = Role | "ANONYMOUS";
+const EVERYONE: readonly Who[] = [...ROLES, "ANONYMOUS"];
+
+/** Expected status per visitor; the rest of the visitors get `otherwise`. */
+type Expectation = { only: Partial<Record<Who, number>>; otherwise: number };
+
+const allLoggedIn = (status: number): Partial<Record<Who, number>> =>
+  Object.fromEntries(ROLES.map((role) => [role, status]));
+
+/** Logged-in roles listed get `status`, other logged-in roles 403, anonymous → login. */
+function rolesOnly(status: number, roles: readonly Role[]): Expectation {
+  return { only: { ...allLoggedIn(403), ...Object.fromEntries(roles.map((r) => [r, status])), ANONYMOUS: 302 }, otherwise: 403 };
+}
+const everyoneLoggedIn = (status = 200): Expectation => ({ only: { ...allLoggedIn(status), ANONYMOUS: 302 }, otherwise: status });
+const publicPage = (status = 200): Expectation => ({ only: {}, otherwise: status });
+
+interface Case {
+  file: string;
+  name: string;
+  path: (ids: Ids) => string;
+  params?: (ids: Ids) => Record<string, string>;
+  loader?: Expectation;
+  action?: Expectation;
+}
+
+interface Ids {
+  ownUnit: string; // applicant's unit (BUU)
+  sameAreaUnit: string; // another BUU unit
+  otherAreaUnit: string; // a VJH unit
+  buuArea: string;
+  someUser: string;
+}
+
+const ADMIN_ONLY_PAGE = rolesOnly(200, ["ADMIN"]);
+const ADMIN_ONLY_FORM = rolesOnly(400, ["ADMIN"]);
+
+const CASES: Case[] = [
+  { file: "routes/home.tsx", name: "home", path: () => "/", loader: everyoneLoggedIn() },
+  { file: "routes/login.tsx", name: "login", path: () => "/login", loader: { only: { ...allLoggedIn(302), ANONYMOUS: 200 }, otherwise: 200 }, action: publicPage(400) },
+  { file: "routes/logout.tsx", name: "logout", path: () => "/logout", loader: publicPage(302), action: publicPage(302) },
+  { file: "routes/language.tsx", name: "language", path: () => "/language", loader: publicPage(302), action: publicPage(302) },
+  { file: "routes/accessibility.tsx", name: "accessibility statement (no loader: static, public)", path: () => "/accessibility" },
+  { file: "routes/healthz.ts", name: "health check", path: () => "/healthz", loader: publicPage(200) },
+
+  { file: "routes/organisation/index.tsx", name: "organisation", path: () => "/organisation", loader: everyoneLoggedIn() },
+  {
+    file: "routes/organisation/unit.tsx",
+    name: "own unit of the applicant",
+    path: (ids) => `/organisation/units/${ids.ownUnit}`,
+    params: (ids) => ({ unitId: ids.ownUnit }),
+    loader: { only: { ...allLoggedIn(200), HMU: 403, ANONYMOUS: 302 }, otherwise: 200 },
+  },
+  {
+    file: "routes/organisation/unit.tsx",
+    name: "another unit in the applicant's area",
+    path: (ids) => `/organisation/units/${ids.sameAreaUnit}`,
+    params: (ids) => ({ unitId: ids.sameAreaUnit }),
+    loader: { only: { ...allLoggedIn(200), APPLICANT: 404, HMU: 403, ANONYMOUS: 302 }, otherwise: 200 },
+  },
+  {
+    file: "routes/organisation/unit.tsx",
+    name: "a unit in another area",
+    path: (ids) => `/organisation/units/${ids.otherAreaUnit}`,
+    params: (ids) => ({ unitId: ids.otherAreaUnit }),
+    loader: { only: { ...allLoggedIn(200), APPLICANT: 404, AREA_LEAD: 404, HMU: 403, ANONYMOUS: 302 }, otherwise: 200 },
+  },
+  {
+    file: "routes/organisation/unit.tsx",
+    name: "a unit that does not exist",
+    path: () => "/organisation/units/nope",
+    params: () => ({ unitId: "nope" }),
+    loader: { only: { ...allLoggedIn(404), HMU: 403, ANONYMOUS: 302 }, otherwise: 404 },
+  },
+
+  { file: "routes/admin/area-new.tsx", name: "new area", path: () => "/admin/areas/new", loader: ADMIN_ONLY_PAGE, action: ADMIN_ONLY_FORM },
+  {
+    file: "routes/admin/area-edit.tsx",
+    name: "edit area",
+    path: (ids) => `/admin/areas/${ids.buuArea}`,
+    params: (ids) => ({ areaId: ids.buuArea }),
+    loader: ADMIN_ONLY_PAGE,
+    action: ADMIN_ONLY_FORM,
+  },
+  { file: "routes/admin/unit-new.tsx", name: "new unit", path: () => "/admin/units/new", loader: ADMIN_ONLY_PAGE, action: ADMIN_ONLY_FORM },
+  {
+    file: "routes/admin/unit-edit.tsx",
+    name: "edit unit",
+    path: (ids) => `/admin/units/${ids.otherAreaUnit}`,
+    params: (ids) => ({ unitId: ids.otherAreaUnit }),
+    loader: ADMIN_ONLY_PAGE,
+    action: ADMIN_ONLY_FORM,
+  },
+  { file: "routes/admin/users.tsx", name: "users", path: () => "/admin/users", loader: ADMIN_ONLY_PAGE },
+  { file: "routes/admin/user-new.tsx", name: "new user", path: () => "/admin/users/new", loader: ADMIN_ONLY_PAGE, action: ADMIN_ONLY_FORM },
+  {
+    file: "routes/admin/user-edit.tsx",
+    name: "edit user",
+    path: (ids) => `/admin/users/${ids.someUser}`,
+    params: (ids) => ({ userId: ids.someUser }),
+    loader: ADMIN_ONLY_PAGE,
+    action: ADMIN_ONLY_FORM,
+  },
+
+  { file: "routes/pool-years/index.tsx", name: "pool years", path: () => "/pool-years", loader: everyoneLoggedIn() },
+  { file: "routes/pool-years/new.tsx", name: "new pool year", path: () => "/pool-years/new", loader: rolesOnly(200, ["FINANCE"]), action: rolesOnly(400, ["FINANCE"]) },
+  {
+    file: "routes/pool-years/year.tsx",
+    name: "pool year 2026",
+    path: () => "/pool-years/2026",
+    params: () => ({ year: "2026" }),
+    loader: everyoneLoggedIn(),
+    action: rolesOnly(400, ["FINANCE"]),
+  },
+  {
+    file: "routes/pool-years/year.tsx",
+    name: "a pool year that does not exist",
+    path: () => "/pool-years/2099",
+    params: () => ({ year: "2099" }),
+    loader: everyoneLoggedIn(404),
+  },
+
+  { file: "routes/audit.tsx", name: "audit log", path: () => "/audit", loader: rolesOnly(200, ["ADMIN", "SECRETARIAT"]) },
+];
+
+function expected(expectation: Expectation, who: Who): number {
+  return expectation.only[who] ?? expectation.otherwise;
+}
+
+function flattenRoutes(entries: readonly { file: string; children?: unknown }[]): string[] {
+  return entries.flatMap((entry) => [entry.file, ...flattenRoutes((entry.children as typeof entries | undefined) ?? [])]);
+}
+
+const modules = new Map<string, RouteModule>();
+async function load(file: string): Promise<RouteModule> {
+  let module = modules.get(file);
+  if (!module) {
+    module = (await import(/* @vite-ignore */ path.resolve("app", file))) as RouteModule;
+    modules.set(file, module);
+  }
+  return module;
+}
+
+let ids: Ids;
+const cookies = new Map<Who, string | undefined>();
+
+beforeAll(async () => {
+  await resetToDemo();
+  const unit = async (code: string, name: string) =>
+    (await prisma.unit.findFirstOrThrow({ where: { name, area: { code } }, select: { id: true } })).id;
+  ids = {
+    ownUnit: await unit("BUU", "Center for Familieindsatser"),
+    sameAreaUnit: await unit("BUU", "Center for Unge og Uddannelse"),
+    otherAreaUnit: await unit("VJH", "Center for Bo- og Dagtilbud"),
+    buuArea: (await prisma.area.findUniqueOrThrow({ where: { code: "BUU" } })).id,
+    someUser: (await prisma.user.findUniqueOrThrow({ where: { email: demoEmailFor("APPLICANT") } })).id,
+  };
+});
+
+// Fresh sessions for every case: the logout case ends them.
+beforeEach(async () => {
+  cookies.set("ANONYMOUS", undefined);
+  for (const role of ROLES) cookies.set(role, await cookieFor(demoEmailFor(role)));
+});
+
+describe("permission matrix", () => {
+  it("has a case for every route, loader and action", async () => {
+    const files = flattenRoutes(routes as never);
+    const missing: string[] = [];
+    for (const file of files) {
+      const module = await load(file);
+      const cases = CASES.filter((c) => c.file === file);
+      if (cases.length === 0) missing.push(`${file}: no case`);
+      if (module.loader && !cases.some((c) => c.loader)) missing.push(`${file}: loader has no case`);
+      if (module.action && !cases.some((c) => c.action)) missing.push(`${file}: action has no case`);
+      for (const c of cases) {
+        if (c.loader && !module.loader) missing.push(`${file}: case "${c.name}" expects a loader`);
+        if (c.action && !module.action) missing.push(`${file}: case "${c.name}" expects an action`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  for (const c of CASES) {
+    for (const kind of ["loader", "action"] as const) {
+      const expectation = c[kind];
+      if (!expectation) continue;
+      it(`${kind} of ${c.name} (${c.file})`, async () => {
+        const module = await load(c.file);
+        const got: Record<string, number> = {};
+        const want: Record<string, number> = {};
+        for (const who of EVERYONE) {
+          const call = kind === "loader" ? callLoader : callAction;
+          const result = await call(module, c.path(ids), { params: c.params?.(ids), cookie: cookies.get(who), form: {} });
+          got[who] = result.status;
+          want[who] = expected(expectation, who);
+        }
+        expect(got).toEqual(want);
+      });
+    }
+  }
+});
