@@ -17,11 +17,13 @@ describe("formatMoney", () => {
 describe("dates", () => {
   it("formats a date the Danish way", () => {
     expect(formatDate(new Date("2026-11-26T00:00:00Z"), "da", { dateOnly: true })).toBe("26.11.2026");
+    expect(formatDate(new Date("2027-03-01T00:00:00Z"), "da", { dateOnly: true })).toBe("1.3.2027");
     expect(formatDate(new Date("2027-03-01T00:00:00Z"), "en", { dateOnly: true })).toBe("01/03/2027");
   });
   it("shows times in Danish time (winter and summer)", () => {
-    expect(formatDateTime(new Date("2027-03-01T11:00:00Z"))).toBe("01.03.2027 kl. 12.00");
-    expect(formatDateTime(new Date("2027-06-01T10:30:00Z"))).toBe("01.06.2027 kl. 12.30");
+    expect(formatDateTime(new Date("2027-03-01T11:00:00Z"))).toBe("1.3.2027 kl. 12.00");
+    expect(formatDateTime(new Date("2027-06-01T10:30:00Z"))).toBe("1.6.2027 kl. 12.30");
+    expect(formatDateTime(new Date("2026-11-26T13:05:00Z"))).toBe("26.11.2026 kl. 14.05");
   });
   it("groups integers", () => expect(formatInteger(1234567)).toBe("1.234.567"));
 });

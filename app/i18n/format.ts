@@ -27,6 +27,15 @@ export function formatMoney(value: Ore, lang: Lang = "da"): string {
   return lang === "da" ? `${sign}${whole},${cents} kr.` : `${sign}DKK ${whole}.${cents}`;
 }
 
+/** Basis points as a percentage: 2500 → "25 %", 2499 → "24,99 %" (da); "25%" (en). */
+export function formatPercent(basisPoints: number, lang: Lang = "da"): string {
+  const whole = Math.trunc(basisPoints / 100);
+  const hundredths = Math.abs(basisPoints % 100);
+  const sign = basisPoints < 0 && whole === 0 ? "-" : "";
+  const decimals = hundredths === 0 ? "" : `${lang === "da" ? "," : "."}${String(hundredths).padStart(2, "0").replace(/0$/, "")}`;
+  return `${sign}${formatInteger(whole, lang)}${decimals}${lang === "da" ? " %" : "%"}`;
+}
+
 /** Whole number with grouping: 1.234 (da). */
 export function formatInteger(value: number | bigint, lang: Lang = "da"): string {
   return integerFormat(lang).format(value);
@@ -40,22 +49,22 @@ function parts(date: Date, lang: Lang, options: Intl.DateTimeFormatOptions): Rec
   return out;
 }
 
-/** 26.11.2026 (da) — 26/11/2026 (en). Dates without time are stored at UTC midnight. */
+/** 26.11.2026 and 1.3.2027 (da) — 26/11/2026 (en). Dates without time are stored at UTC midnight. */
 export function formatDate(date: Date, lang: Lang = "da", { dateOnly = false } = {}): string {
   const p = parts(date, lang, {
-    day: "2-digit",
-    month: "2-digit",
+    day: lang === "da" ? "numeric" : "2-digit",
+    month: lang === "da" ? "numeric" : "2-digit",
     year: "numeric",
     ...(dateOnly ? { timeZone: "UTC" } : {}),
   });
   return lang === "da" ? `${p.day}.${p.month}.${p.year}` : `${p.day}/${p.month}/${p.year}`;
 }
 
-/** 26.11.2026 kl. 14.05 (da) — 26/11/2026 14:05 (en), in Danish time. */
+/** 26.11.2026 kl. 14.05 and 1.3.2027 kl. 12.00 (da) — 26/11/2026 14:05 (en), in Danish time. */
 export function formatDateTime(date: Date, lang: Lang = "da"): string {
   const p = parts(date, lang, {
-    day: "2-digit",
-    month: "2-digit",
+    day: lang === "da" ? "numeric" : "2-digit",
+    month: lang === "da" ? "numeric" : "2-digit",
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",

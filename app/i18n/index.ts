@@ -4,11 +4,12 @@ import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { common } from "./messages/common";
 import { poolYears } from "./messages/pool-years";
+import { screening } from "./messages/screening";
 import type { Lang } from "./format";
 
 export * from "./format";
 
-const catalogues = [common, auth, admin, poolYears, audit] as const;
+const catalogues = [common, auth, admin, poolYears, audit, screening] as const;
 
 type Catalogue = (typeof catalogues)[number];
 type Keys<C> = C extends { da: infer D } ? keyof D : never;

@@ -1,0 +1,67 @@
+// Calendar helpers. Dates without a time ("date-only") are UTC midnight.
+// Times entered by people are Danish local time (Europe/Copenhagen).
+
+export const DANISH_TIME_ZONE = "Europe/Copenhagen";
+
+/** UTC midnight of a yyyy-mm-dd date. */
+export function dateOnlyUtc(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** Adds calendar months to a date-only value; the day is clamped (31.1 + 1 month = 28.2 or 29.2). */
+export function addMonths(date: Date, months: number): Date {
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + months;
+  const target = new Date(Date.UTC(year, month, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date.getUTCDate(), lastDay)));
+}
+
+export function firstDayOfYear(year: number): Date {
+  return dateOnlyUtc(year, 1, 1);
+}
+
+export function lastDayOfYear(year: number): Date {
+  return dateOnlyUtc(year, 12, 31);
+}
+
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return Math.round((asUtc - instant.getTime()) / 60_000);
+}
+
+/**
+ * The instant of a wall-clock time in a time zone ("2027-03-01T12:00" in
+ * Copenhagen → 2027-03-01T11:00Z). Returns null for text that is not
+ * yyyy-mm-ddThh:mm or a wall-clock time that does not exist.
+ */
+export function zonedTimeToUtc(local: string, timeZone = DANISH_TIME_ZONE): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const naive = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(naive);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  // Two passes settle the offset also next to a daylight-saving change.
+  let instant = naive - offsetMinutes(new Date(naive), timeZone) * 60_000;
+  instant = naive - offsetMinutes(new Date(instant), timeZone) * 60_000;
+  const result = new Date(instant);
+  return utcToZonedInput(result, timeZone) === local ? result : null;
+}
+
+/** "2027-03-01T12:00" — the wall-clock time of an instant in a time zone (for datetime-local inputs). */
+export function utcToZonedInput(instant: Date, timeZone = DANISH_TIME_ZONE): string {
+  const shifted = new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000);
+  return shifted.toISOString().slice(0, 16);
+}
