@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { dateOnlyUtc } from "./dates";
+import { kroner } from "./money";
+import { checkRound, roundStatus } from "./rounds";
+
+const round = {
+  opensAt: new Date("2027-03-01T11:00:00Z"),
+  closesAt: new Date("2027-04-01T10:00:00Z"),
+  endorsementDeadline: new Date("2027-04-15T10:00:00Z"),
+  decisionDate: dateOnlyUtc(2027, 5, 1),
+  budgetShareOre: kroner(3_000_000),
+};
+const year = { year: 2027, totalOre: kroner(6_000_000), otherSharesOre: kroner(3_000_000) };
+
+describe("roundStatus", () => {
+  it("follows the dates, with exact boundaries", () => {
+    expect(roundStatus(round, new Date("2027-03-01T10:59:59Z"))).toBe("planned");
+    expect(roundStatus(round, new Date("2027-03-01T11:00:00Z"))).toBe("open");
+    expect(roundStatus(round, new Date("2027-04-01T09:59:59Z"))).toBe("open");
+    expect(roundStatus(round, new Date("2027-04-01T10:00:00Z"))).toBe("closed");
+    expect(roundStatus(round, new Date("2027-04-30T23:59:59Z"))).toBe("closed");
+    expect(roundStatus(round, new Date("2027-05-01T00:00:00Z"))).toBe("decided");
+  });
+});
+
+describe("checkRound", () => {
+  it("accepts shares that fill the budget exactly", () => expect(checkRound(round, year)).toEqual([]));
+  it("refuses a share one øre over the year's budget", () => {
+    expect(checkRound({ ...round, budgetShareOre: kroner(3_000_000) + 1n }, year)).toEqual([
+      { field: "budgetShare", code: "overBudget", availableOre: kroner(3_000_000), otherSharesOre: kroner(3_000_000) },
+    ]);
+  });
+  it("refuses a zero share", () => expect(checkRound({ ...round, budgetShareOre: 0n }, year)).toEqual([{ field: "budgetShare", code: "notPositive" }]));
+  it("refuses dates out of order", () => {
+    const problems = checkRound(
+      { ...round, closesAt: round.opensAt, endorsementDeadline: new Date("2027-02-01T00:00:00Z"), decisionDate: dateOnlyUtc(2027, 1, 1) },
+      year,
+    );
+    expect(problems.map((p) => p.code)).toEqual(["closesBeforeOpens", "endorsementBeforeClose", "decisionBeforeEndorsement"]);
+  });
+  it("allows the decision on the endorsement deadline's day", () => {
+    expect(checkRound({ ...round, decisionDate: dateOnlyUtc(2027, 4, 15) }, year)).toEqual([]);
+  });
+  it("refuses a round whose decision falls outside the pool year", () => {
+    expect(checkRound({ ...round, decisionDate: dateOnlyUtc(2028, 1, 10) }, year)).toEqual([{ field: "opensAt", code: "outsideYear" }]);
+  });
+});
