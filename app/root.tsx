@@ -33,7 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{createTranslator(lang)("app.name")}</title>
         <Meta />
-        <Links />
+        <Links nonce={nonce} />
       </head>
       <body>
         <AppShell>{children}</AppShell>

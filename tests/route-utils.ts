@@ -2,13 +2,9 @@
 // they return or throw into a status and body.
 import { isRouteErrorResponse } from "react-router";
 
-type Handler = (args: {
-  request: Request;
-  params: Record<string, string | undefined>;
-  context: Record<string, unknown>;
-  url: URL;
-  pattern: string;
-}) => unknown;
+// Loosely typed on purpose: route modules type their args by their own URL params.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (args: any) => unknown;
 
 export interface RouteModule {
   loader?: Handler;

@@ -58,7 +58,7 @@ export const startSession = defineMutation<{ userId: string; email: string; ip: 
       await tx.loginAttempt.create({ data: { email, ip, success: true } });
       return {
         result: { token, expiresAt },
-        audit: { action: "auth.login", entityType: "User", entityId: userId, after: { ip } },
+        audit: { action: "auth.login", actorId: userId, entityType: "User", entityId: userId, after: { ip } },
       };
     },
   },

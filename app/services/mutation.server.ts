@@ -15,6 +15,8 @@ export interface Actor {
 
 export interface AuditEntry {
   action: string;
+  /** Who acted, when not the actor of the call (a login acts for the user it logs in). */
+  actorId?: string;
   entityType: string;
   entityId: string;
   before?: unknown;
@@ -94,7 +96,7 @@ export function defineMutation<I, O>(
       if (entries.length === 0) throw new Error(`Mutation ${name} wrote no audit event.`);
       await tx.auditEvent.createMany({
         data: entries.map((entry) => ({
-          actorId: actor.user?.id ?? null,
+          actorId: entry.actorId ?? actor.user?.id ?? null,
           action: entry.action,
           entityType: entry.entityType,
           entityId: entry.entityId,

@@ -3,7 +3,7 @@
 // Rules that need the database (unique names, cycles, existing ids) live in the
 // services and come back as field errors.
 import { z } from "zod";
-import { ROLES } from "~/domain/permissions";
+import { ROLES, type Role } from "~/domain/permissions";
 import { checkbox, email, optionalId, optionalText, requiredText } from "~/utils/validation";
 
 /** 2–6 uppercase letters, Danish letters included (BUU, ØAD). */
@@ -37,13 +37,20 @@ export const UnitSchema = z.object({
 });
 export type UnitValues = z.infer<typeof UnitSchema>;
 
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
 const userFields = {
   email,
   name: requiredText(200),
   unitId: optionalId,
   roles: z
-    .array(z.enum(ROLES, { error: "validation.invalid" }), { error: "users.error.roleRequired" })
-    .min(1, { error: "users.error.roleRequired" }),
+    .array(z.string(), { error: "users.error.roleRequired" })
+    .min(1, { error: "users.error.roleRequired" })
+    // One message next to the group, not one per checkbox.
+    .refine((roles) => roles.every(isRole), { error: "validation.invalid" })
+    .transform((roles) => roles.filter(isRole)),
   leadAreaId: optionalId,
   applicantUnitId: optionalId,
 };

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { Form, NavLink, useLocation } from "react-router";
 import { can } from "~/domain/permissions";
 import { useLang, useT } from "~/utils/i18n";
@@ -11,6 +11,17 @@ export function AppShell({ children }: { children: ReactNode }) {
   const user = useOptionalUser();
   const location = useLocation();
   const items = NAV_ITEMS.filter((item) => can(user, item.action));
+  // After a client-side navigation, move focus to the new page's content (as a
+  // full page load would put a screen reader at the top of the new page).
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (!location.hash) mainRef.current?.focus();
+  }, [location.pathname, location.hash]);
   return (
     <>
       <a className="skip-link kp-skip-link" href="#main-content">
@@ -68,7 +79,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </nav>
         ) : null}
       </header>
-      <main id="main-content" className="container kp-main" tabIndex={-1}>
+      <main id="main-content" className="container kp-main" tabIndex={-1} ref={mainRef}>
         {children}
       </main>
       <footer className="kp-footer">

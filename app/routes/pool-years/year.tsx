@@ -1,11 +1,281 @@
-// Placeholder: replaced by the feature that owns this route.
-import { requireUserWith } from "~/utils/permissions.server";
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/year";
+import { FormErrors, MoneyField, SelectField, SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
+import { clampDateToYear, signedAdjustment } from "~/domain/budget";
+import { can } from "~/domain/permissions";
+import { formatDate, formatMoney, TIME_ZONE } from "~/i18n";
+import { actorFor } from "~/services/mutation.server";
+import { adjustPoolYear, getPoolYear, parseYearParam } from "~/services/pool-years.server";
+import { attempt, invalid } from "~/utils/action.server";
+import { useErrorText, useLang, useT } from "~/utils/i18n";
+import { getLang } from "~/utils/lang.server";
+import { notFound, requireUserWith } from "~/utils/permissions.server";
+import { dateOnly, kronerAmount, optionalId, requiredText } from "~/utils/validation";
 
-export async function loader({ request }: { request: Request }) {
-  await requireUserWith(request, "user:manage");
-  return null;
+// A kind (tillægsbevilling / reduktion) and a positive amount: no signs to get wrong.
+const AdjustSchema = z.object({
+  kind: z.enum(["addition", "reduction"], { error: "validation.choose" }),
+  amount: kronerAmount.refine((ore) => ore >= 0n, { error: "poolYears.error.amountNoSign" }),
+  reason: requiredText(500),
+  effectiveOn: dateOnly,
+  corrects: optionalId,
+});
+
+/** Today in Danish time, as a date-only value. */
+function todayInDenmark(): Date {
+  const iso = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Date(`${iso}T00:00:00.000Z`);
 }
 
-export default function Placeholder() {
-  return null;
+async function loadYear(param: string | undefined) {
+  const year = parseYearParam(param);
+  if (year === null) notFound();
+  const poolYear = await getPoolYear(year);
+  if (!poolYear) notFound();
+  return poolYear;
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUserWith(request, "poolYear:read");
+  const poolYear = await loadYear(params.year);
+  return {
+    poolYear,
+    canManage: can(user, "poolYear:manage"),
+    defaultEffectiveOn: clampDateToYear(todayInDenmark(), poolYear.year).toISOString().slice(0, 10),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireUserWith(request, "poolYear:manage");
+  const poolYear = await loadYear(params.year);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: AdjustSchema });
+  if (submission.status !== "success") return invalid(submission);
+  const { kind, amount, reason, effectiveOn, corrects } = submission.value;
+  const lang = await getLang(request);
+  const outcome = await attempt(
+    submission,
+    () =>
+      adjustPoolYear(actorFor(request, user), {
+        year: poolYear.year,
+        amountOre: signedAdjustment(kind, amount),
+        reason,
+        effectiveOn,
+        correctsId: corrects,
+      }),
+    lang,
+  );
+  if (!outcome.ok) return outcome.response;
+  throw redirect(`/pool-years/${poolYear.year}?ok=adjusted#adjustments`);
+}
+
+type LoaderData = Awaited<ReturnType<typeof loader>>;
+
+export default function PoolYearPage() {
+  const t = useT();
+  const lang = useLang();
+  const { poolYear, canManage } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const ok = searchParams.get("ok");
+  const { totals } = poolYear;
+  return (
+    <>
+      {ok === "created" ? <SuccessMessage>{t("poolYears.ok.created")}</SuccessMessage> : null}
+      {ok === "adjusted" ? <SuccessMessage>{t("poolYears.ok.adjusted")}</SuccessMessage> : null}
+      <p>
+        <Link to="/pool-years">{t("poolYears.backToList")}</Link>
+      </p>
+      <h1>{t("poolYears.year.title", { year: poolYear.year })}</h1>
+
+      <h2 className="h3">{t("poolYears.summary")}</h2>
+      <dl className="kp-dl" data-testid="pool-year-summary">
+        <dt>{t("poolYears.budget")}</dt>
+        <dd className="kp-num" data-testid="budget">
+          {formatMoney(totals.budgetOre, lang)}
+        </dd>
+        <dt>{t("poolYears.additions")}</dt>
+        <dd className="kp-num" data-testid="additions">
+          {formatMoney(totals.additionsOre, lang)}
+        </dd>
+        <dt>{t("poolYears.reductions")}</dt>
+        <dd className="kp-num" data-testid="reductions">
+          {formatMoney(totals.reductionsOre, lang)}
+        </dd>
+        <dt>{t("poolYears.total")}</dt>
+        <dd className="kp-num" data-testid="total">
+          <strong>{formatMoney(totals.totalOre, lang)}</strong>
+        </dd>
+        <dt>{t("poolYears.startsOn")}</dt>
+        <dd>{formatDate(poolYear.startsOn, lang, { dateOnly: true })}</dd>
+        {poolYear.note ? (
+          <>
+            <dt>{t("poolYears.note")}</dt>
+            <dd>{poolYear.note}</dd>
+          </>
+        ) : null}
+        <dt>{t("poolYears.createdBy")}</dt>
+        <dd>{poolYear.createdByName ?? t("poolYears.system")}</dd>
+      </dl>
+
+      <h2 className="h3" id="adjustments">
+        {t("poolYears.adjustments.title")}
+      </h2>
+      <p>{t("poolYears.adjustments.immutable")}</p>
+      <AdjustmentsTable poolYear={poolYear} />
+
+      {canManage ? <AdjustForm /> : null}
+    </>
+  );
+}
+
+function AdjustmentsTable({ poolYear }: { poolYear: LoaderData["poolYear"] }) {
+  const t = useT();
+  const lang = useLang();
+  if (poolYear.adjustments.length === 0) return <p>{t("poolYears.adjustments.none")}</p>;
+  return (
+    <div className="kp-table-wrap">
+      <table className="table table--compact" data-testid="adjustments">
+        <caption>{t("poolYears.adjustments.caption", { year: poolYear.year })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("poolYears.col.number")}</th>
+            <th scope="col">{t("poolYears.col.effectiveOn")}</th>
+            <th scope="col">{t("poolYears.col.kind")}</th>
+            <th scope="col" className="kp-num">
+              {t("poolYears.col.amount")}
+            </th>
+            <th scope="col">{t("poolYears.col.reason")}</th>
+            <th scope="col">{t("poolYears.col.recordedBy")}</th>
+            <th scope="col">{t("poolYears.col.corrects")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {poolYear.adjustments.map((a) => (
+            <tr key={a.id} id={`adjustment-${a.number}`}>
+              <th scope="row">{a.number}</th>
+              <td>{formatDate(a.effectiveOn, lang, { dateOnly: true })}</td>
+              <td>{t(a.amountOre < 0n ? "poolYears.kind.reduction" : "poolYears.kind.addition")}</td>
+              <td className="kp-num">{(a.amountOre > 0n ? "+" : "") + formatMoney(a.amountOre, lang)}</td>
+              <td>{a.reason}</td>
+              <td>{a.createdByName ?? t("poolYears.system")}</td>
+              <td>
+                {a.correctsNumber !== null ? (
+                  <a href={`#adjustment-${a.correctsNumber}`}>{t("poolYears.corrects", { number: a.correctsNumber })}</a>
+                ) : null}
+                {a.correctedByNumbers.length > 0 ? (
+                  <>
+                    {a.correctsNumber !== null ? <br /> : null}
+                    {t("poolYears.correctedBy", { numbers: a.correctedByNumbers.join(", ") })}
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+
+/** Tillægsbevilling or reduktion as two radio buttons (DKFDS markup). */
+function KindRadios({ field }: { field: Field }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const errors = field.errors ?? [];
+  const options = [
+    { value: "addition", label: t("poolYears.field.kindAddition") },
+    { value: "reduction", label: t("poolYears.field.kindReduction") },
+  ];
+  return (
+    <div className={errors.length ? "form-group form-error" : "form-group"}>
+      <fieldset aria-describedby={errors.length ? field.errorId : undefined}>
+        <legend className="form-label">{t("poolYears.field.kind")}</legend>
+        {errors.length ? (
+          <span className="form-error-message" id={field.errorId}>
+            <span className="sr-only">{t("error.title")}: </span>
+            {errors.map((e) => errorText(e)).join(" ")}
+          </span>
+        ) : null}
+        {options.map((option) => (
+          <div className="form-group-radio" key={option.value}>
+            <input
+              type="radio"
+              className="form-radio"
+              id={`${field.id}-${option.value}`}
+              name={field.name}
+              value={option.value}
+              defaultChecked={field.initialValue === option.value}
+            />
+            <label className="form-label" htmlFor={`${field.id}-${option.value}`}>
+              {option.label}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+function AdjustForm() {
+  const t = useT();
+  const lang = useLang();
+  const { poolYear, defaultEffectiveOn } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "pool-year-adjust",
+    lastResult: actionData?.result,
+    defaultValue: { effectiveOn: defaultEffectiveOn },
+    constraint: getZodConstraint(AdjustSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AdjustSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onBlur",
+  });
+  const correctable = poolYear.adjustments.map((a) => ({
+    value: a.id,
+    label: t("poolYears.field.correctsOption", {
+      number: a.number,
+      date: formatDate(a.effectiveOn, lang, { dateOnly: true }),
+      amount: (a.amountOre > 0n ? "+" : "") + formatMoney(a.amountOre, lang),
+    }),
+  }));
+  return (
+    <section aria-labelledby="adjust-title">
+      <h2 className="h3" id="adjust-title">
+        {t("poolYears.adjust.title")}
+      </h2>
+      <Form method="post" action={`/pool-years/${poolYear.year}`} {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <KindRadios field={fields.kind} />
+        <MoneyField field={fields.amount} label={t("poolYears.field.amount")} hint={t("poolYears.field.amountHint")} />
+        <TextareaField field={fields.reason} label={t("poolYears.field.reason")} hint={t("poolYears.field.reasonHint")} rows={3} />
+        <TextField
+          field={fields.effectiveOn}
+          label={t("poolYears.field.effectiveOn")}
+          hint={t("poolYears.field.effectiveOnHint", { year: poolYear.year })}
+          type="date"
+          className="form-input input-width-s"
+        />
+        {correctable.length > 0 ? (
+          <SelectField
+            field={fields.corrects}
+            label={t("poolYears.field.corrects")}
+            hint={t("poolYears.field.correctsHint")}
+            options={correctable}
+            placeholder={t("poolYears.field.correctsNone")}
+            optional
+          />
+        ) : null}
+        <div className="kp-actions">
+          <button type="submit" className="button button-primary">
+            {t("poolYears.adjust.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
 }

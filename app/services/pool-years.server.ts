@@ -1,0 +1,263 @@
+// Pool years (puljeår) and their budget adjustments (tillægsbevillinger og
+// reduktioner). Adjustments are immutable: a correction is a new adjustment
+// that points at the one it corrects. Money is bigint øre throughout.
+import {
+  checkAdjustment,
+  isDateInYear,
+  isValidPoolYear,
+  poolYearTotals,
+  type AdjustmentProblem,
+  type PoolYearTotals,
+} from "~/domain/budget";
+import { MAX_ABS_ORE, type Ore } from "~/domain/money";
+import type { MessageKey } from "~/i18n";
+import { prisma, type Tx } from "~/utils/db.server";
+import { defineMutation, FieldError } from "./mutation.server";
+
+// ---------------------------------------------------------------------------
+// Reads
+
+export interface PoolYearRow extends PoolYearTotals {
+  id: string;
+  year: number;
+  startsOn: Date;
+  adjustmentCount: number;
+}
+
+/** All pool years, newest first, with their totals (exact, from every adjustment). */
+export async function listPoolYears(): Promise<PoolYearRow[]> {
+  const years = await prisma.poolYear.findMany({
+    orderBy: { year: "desc" },
+    select: { id: true, year: true, budgetOre: true, startsOn: true, adjustments: { select: { amountOre: true } } },
+  });
+  return years.map((y) => ({
+    id: y.id,
+    year: y.year,
+    startsOn: y.startsOn,
+    adjustmentCount: y.adjustments.length,
+    ...poolYearTotals(y.budgetOre, y.adjustments),
+  }));
+}
+
+export interface AdjustmentView {
+  id: string;
+  /** 1, 2, 3 … in the order the adjustments were recorded. */
+  number: number;
+  amountOre: Ore;
+  reason: string;
+  effectiveOn: Date;
+  createdAt: Date;
+  createdByName: string | null;
+  correctsId: string | null;
+  correctsNumber: number | null;
+  correctedByNumbers: number[];
+}
+
+export interface PoolYearDetail {
+  id: string;
+  year: number;
+  startsOn: Date;
+  note: string;
+  createdAt: Date;
+  createdByName: string | null;
+  totals: PoolYearTotals;
+  adjustments: AdjustmentView[];
+}
+
+/** A pool year with its adjustments (oldest first), or null when it does not exist. */
+export async function getPoolYear(year: number): Promise<PoolYearDetail | null> {
+  const poolYear = await prisma.poolYear.findUnique({
+    where: { year },
+    select: {
+      id: true,
+      year: true,
+      budgetOre: true,
+      startsOn: true,
+      note: true,
+      createdAt: true,
+      createdById: true,
+      adjustments: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, amountOre: true, reason: true, effectiveOn: true, createdAt: true, createdById: true, correctsId: true },
+      },
+    },
+  });
+  if (!poolYear) return null;
+  const userIds = [...new Set([poolYear.createdById, ...poolYear.adjustments.map((a) => a.createdById)].filter((id): id is string => !!id))];
+  const users = userIds.length
+    ? await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })
+    : [];
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  const numberOf = new Map(poolYear.adjustments.map((a, i) => [a.id, i + 1]));
+  const adjustments: AdjustmentView[] = poolYear.adjustments.map((a) => ({
+    id: a.id,
+    number: numberOf.get(a.id)!,
+    amountOre: a.amountOre,
+    reason: a.reason,
+    effectiveOn: a.effectiveOn,
+    createdAt: a.createdAt,
+    createdByName: a.createdById ? (nameOf.get(a.createdById) ?? null) : null,
+    correctsId: a.correctsId,
+    correctsNumber: a.correctsId ? (numberOf.get(a.correctsId) ?? null) : null,
+    correctedByNumbers: poolYear.adjustments.filter((b) => b.correctsId === a.id).map((b) => numberOf.get(b.id)!),
+  }));
+  return {
+    id: poolYear.id,
+    year: poolYear.year,
+    startsOn: poolYear.startsOn,
+    note: poolYear.note,
+    createdAt: poolYear.createdAt,
+    createdByName: poolYear.createdById ? (nameOf.get(poolYear.createdById) ?? null) : null,
+    totals: poolYearTotals(poolYear.budgetOre, poolYear.adjustments),
+    adjustments,
+  };
+}
+
+/** The year of a URL parameter ("2026"), or null when it is not a plain year number. */
+export function parseYearParam(param: string | undefined): number | null {
+  if (!param || !/^\d{4}$/.test(param)) return null;
+  return Number(param);
+}
+
+// ---------------------------------------------------------------------------
+// Mutations
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+export interface CreatePoolYearInput {
+  year: number;
+  budgetOre: Ore;
+  startsOn: Date;
+  note: string;
+}
+
+export const createPoolYear = defineMutation<CreatePoolYearInput, { id: string; year: number }>("poolYear.create", {
+  permission: "poolYear:manage",
+  async run({ tx, actor }, input) {
+    if (!isValidPoolYear(input.year)) throw new FieldError("year", "poolYears.error.yearRange");
+    if (input.budgetOre <= 0n) throw new FieldError("budget", "poolYears.error.budgetPositive");
+    if (input.budgetOre > MAX_ABS_ORE) throw new FieldError("budget", "poolYears.error.tooLarge");
+    if (!isDateInYear(input.startsOn, input.year)) throw new FieldError("startsOn", "poolYears.error.startsOnOutsideYear");
+    const exists = await tx.poolYear.findUnique({ where: { year: input.year }, select: { id: true } });
+    if (exists) throw new FieldError("year", "poolYears.error.yearExists", { year: input.year });
+    let created;
+    try {
+      created = await tx.poolYear.create({
+        data: {
+          year: input.year,
+          budgetOre: input.budgetOre,
+          startsOn: input.startsOn,
+          note: input.note,
+          createdById: actor.user?.id ?? null,
+        },
+      });
+    } catch (error) {
+      // Two people creating the same year at the same moment: the unique index decides.
+      if (isUniqueViolation(error)) throw new FieldError("year", "poolYears.error.yearExists", { year: input.year });
+      throw error;
+    }
+    return {
+      result: { id: created.id, year: created.year },
+      audit: {
+        action: "poolYear.create",
+        entityType: "PoolYear",
+        entityId: created.id,
+        after: {
+          year: created.year,
+          budgetOre: created.budgetOre,
+          startsOn: created.startsOn.toISOString().slice(0, 10),
+          note: created.note,
+        },
+      },
+    };
+  },
+});
+
+export interface AdjustPoolYearInput {
+  year: number;
+  /** Signed: + tillægsbevilling, − reduktion. */
+  amountOre: Ore;
+  reason: string;
+  effectiveOn: Date;
+  correctsId: string | null;
+}
+
+const ADJUSTMENT_PROBLEM_KEYS: Record<AdjustmentProblem, MessageKey> = {
+  zero: "validation.amountNotZero",
+  tooLarge: "poolYears.error.tooLarge",
+  totalNegative: "poolYears.error.totalNegative",
+};
+
+/** Locks the pool-year row until the transaction ends: adjustments of one year run one at a time. */
+async function lockPoolYear(tx: Tx, id: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "PoolYear" WHERE id = ${id} FOR UPDATE`;
+}
+
+export const adjustPoolYear = defineMutation<AdjustPoolYearInput, { id: string; totals: PoolYearTotals }>("poolYear.adjust", {
+  permission: "poolYear:manage",
+  async run({ tx, actor }, input) {
+    const poolYear = await tx.poolYear.findUnique({ where: { year: input.year }, select: { id: true, year: true, budgetOre: true } });
+    if (!poolYear) throw new FieldError("year", "poolYears.error.yearUnknown");
+    const reason = input.reason.trim();
+    if (!reason) throw new FieldError("reason", "validation.required");
+    if (reason.length > 500) throw new FieldError("reason", "validation.tooLong");
+    if (!isDateInYear(input.effectiveOn, poolYear.year)) {
+      throw new FieldError("effectiveOn", "poolYears.error.effectiveOnOutsideYear", { year: poolYear.year });
+    }
+
+    // Lock first, then read the totals: a concurrent adjustment waits here and sees ours.
+    await lockPoolYear(tx, poolYear.id);
+    const adjustments = await tx.budgetAdjustment.findMany({
+      where: { poolYearId: poolYear.id },
+      select: { id: true, amountOre: true },
+    });
+    const before = poolYearTotals(poolYear.budgetOre, adjustments);
+
+    if (input.correctsId && !adjustments.some((a) => a.id === input.correctsId)) {
+      throw new FieldError("corrects", "poolYears.error.correctsInvalid");
+    }
+    const problem = checkAdjustment(before, input.amountOre);
+    if (problem) {
+      throw new FieldError(
+        "amount",
+        ADJUSTMENT_PROBLEM_KEYS[problem],
+        problem === "totalNegative" ? { amountOre: (-input.amountOre).toString(), totalOre: before.totalOre.toString() } : undefined,
+      );
+    }
+
+    const created = await tx.budgetAdjustment.create({
+      data: {
+        poolYearId: poolYear.id,
+        amountOre: input.amountOre,
+        reason,
+        effectiveOn: input.effectiveOn,
+        correctsId: input.correctsId,
+        createdById: actor.user?.id ?? null,
+      },
+    });
+    const after = poolYearTotals(poolYear.budgetOre, [...adjustments, created]);
+    return {
+      result: { id: created.id, totals: after },
+      audit: {
+        action: "poolYear.adjust",
+        entityType: "BudgetAdjustment",
+        entityId: created.id,
+        before: { year: poolYear.year, totalOre: before.totalOre },
+        after: {
+          year: poolYear.year,
+          poolYearId: poolYear.id,
+          amountOre: created.amountOre,
+          reason: created.reason,
+          effectiveOn: created.effectiveOn.toISOString().slice(0, 10),
+          correctsId: created.correctsId,
+          totalOre: after.totalOre,
+        },
+      },
+    };
+  },
+});
+
+/** Every mutation of this service, for a registry to enumerate. */
+export const poolYearMutations = [createPoolYear, adjustPoolYear] as const;

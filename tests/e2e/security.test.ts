@@ -1,0 +1,48 @@
+// Security headers on real responses and the session cookie's attributes.
+import { DEMO, expect, login, test } from "./fixtures";
+
+test("pages carry CSP with a nonce, X-Frame-Options and nosniff", async ({ page }) => {
+  const response = await page.goto("/login");
+  expect(response?.status()).toBe(200);
+  const headers = response!.headers();
+
+  const csp = headers["content-security-policy"] ?? "";
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+  expect(nonce, csp).toBeTruthy();
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+
+  // The page's scripts carry the header's nonce (else CSP would block them and
+  // the console watch would fail this test).
+  const scriptNonces = await page.locator("script").evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
+  expect(scriptNonces.length).toBeGreaterThan(0);
+  expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+
+  // A new nonce per response.
+  const again = await page.reload();
+  expect(again?.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+});
+
+test("the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {
+  await login(page, DEMO.applicant);
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name === "kp_session");
+  expect(session, JSON.stringify(cookies.map((c) => c.name))).toBeTruthy();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe("Lax");
+  expect(session!.path).toBe("/");
+  // The server runs with production defaults: Secure (Chromium accepts it on http://127.0.0.1).
+  expect(session!.secure).toBe(true);
+  // Not readable from page scripts.
+  expect(await page.evaluate(() => document.cookie)).not.toContain("kp_session");
+});
+
+test("logged-in pages carry the security headers too", async ({ page }) => {
+  await login(page, DEMO.applicant);
+  const response = await page.goto("/");
+  const headers = response!.headers();
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["content-security-policy"]).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+});
