@@ -88,3 +88,6 @@ export async function login(actor: Actor, input: { email: string; password: stri
   const { token, expiresAt } = await startSession(actor, { userId: user.id, email: input.email, ip: input.ip });
   return { ok: true, userId: user.id, token, expiresAt };
 }
+
+/** Every mutation of this service, for the registry. */
+export const authMutations = [recordFailedLogin, startSession, endSession] as const;
