@@ -23,6 +23,17 @@ export default [
   route("pool-years", "routes/pool-years/index.tsx"),
   route("pool-years/new", "routes/pool-years/new.tsx"),
   route("pool-years/:year", "routes/pool-years/year.tsx"),
+  route("pool-years/:year/priorities", "routes/priorities/index.tsx"),
+  route("pool-years/:year/priorities/new", "routes/priorities/new.tsx"),
+  route("pool-years/:year/rounds/new", "routes/rounds/new.tsx"),
+  route("rounds/:roundId", "routes/rounds/round.tsx"),
+
+  route("guidelines", "routes/guidelines/index.tsx"),
+  route("guidelines/new", "routes/guidelines/new.tsx"),
+  route("guidelines/:version", "routes/guidelines/version.tsx"),
+  route("guidelines/:version/diff", "routes/guidelines/diff.tsx"),
+  route("focus-areas", "routes/focus-areas/index.tsx"),
+  route("focus-areas/:focusAreaId", "routes/focus-areas/edit.tsx"),
 
   route("audit", "routes/audit.tsx"),
 ] satisfies RouteConfig;

@@ -67,6 +67,64 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
 const dateOnly = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
+/** Focus areas named in the reorganisation text (Nyt MSB 2026). */
+export const DEMO_FOCUS_AREAS = [
+  { name: "Faglig udvikling", description: "Løfte fagligheden i opgaveløsningen, så fagligheden frisættes fra regler og unødigt bureaukrati." },
+  { name: "Kvalitet i borgerkontakten", description: "Møde aarhusianerne med tillid og tjenstvillighed og gøre det nemt at få støtte eller afklaret sit ærinde." },
+  { name: "Samarbejde på tværs", description: "Styrke samarbejdet på tværs af forvaltningsområderne og med byens virksomheder, foreninger og civile fællesskaber." },
+  { name: "Effektive og ensartede arbejdsgange", description: "Mere effektive og ensartede arbejdsgange og færre administrative snitflader." },
+  { name: "Nye digitale løsninger", description: "Brugen af nye digitale løsninger i opgaveløsningen." },
+  { name: "Forebyggelse af vold og trusler", description: "Det skal være trygt at gå på arbejde i MSB: styrket indsats mod vold og trusler." },
+  { name: "Nedbringelse af sygefravær", description: "Genbesøge indsatserne mod sygefravær og styrke arbejdsmiljøet." },
+  { name: "Ledelseskraft", description: "Reelle vilkår for ledere og chefer på alle niveauer til at prioritere og træffe beslutninger." },
+] as const;
+
+export const DEMO_GUIDELINE_BODY = `## Formål
+
+Den tværgående pulje på seks millioner kroner årligt supplerer forvaltningsområdernes egne midler til kompetenceudvikling. Puljen skal bruges koordineret til at sætte en fælles retning for MSB.
+
+## Hvem kan søge
+
+Alle enheder i MSB kan søge. Ansøgningen indstilles af forvaltningschefen for det område, enheden hører til.
+
+## Hvad kan puljen støtte
+
+- Kursusafgifter, materialer, transport og ophold
+- Ekstern undervisning og netværk
+- Aktiviteter, der involverer flere forvaltningsområder, prioriteres
+
+Puljen dækker ikke vikardækning; den skal dækkes af arbejdspladsens egenfinansiering. Beløb angives uden moms.
+
+## Vurdering
+
+Ansøgninger vurderes formelt efter reglerne nedenfor og fagligt efter vurderingskriterierne. Den strategiske ledelse træffer afgørelse inden for rundens ramme og årets prioritering.`;
+
+/** Guideline v1's eligibility rules (params as stored: øre as strings, shares in basis points). */
+export const DEMO_RULES = [
+  { kind: "MAX_AMOUNT", severity: "HARD", params: { maxOre: "25000000" }, note: "Højst 250.000 kr. pr. ansøgning." },
+  { kind: "MIN_COFINANCING_SHARE", severity: "HARD", params: { minBasisPoints: 2000 }, note: "Arbejdspladsen betaler mindst 20 %." },
+  {
+    kind: "COST_CATEGORIES",
+    severity: "HARD",
+    params: { eligible: ["COURSE_FEE", "TRANSPORT", "ACCOMMODATION", "MATERIALS", "EXTERNAL_TEACHING", "OTHER"] },
+    note: "Vikardækning dækkes ikke af puljen.",
+  },
+  { kind: "FOCUS_AREA_REQUIRED", severity: "HARD", params: {}, note: "" },
+  { kind: "START_WITHIN_MONTHS", severity: "HARD", params: { months: 6 }, note: "Aktiviteten skal starte inden for et halvt år." },
+  { kind: "ACTIVITY_IN_YEAR", severity: "SOFT", params: {}, note: "" },
+  { kind: "MIN_PARTICIPANTS", severity: "SOFT", params: { min: 8 }, note: "" },
+  { kind: "MIN_AREAS", severity: "SOFT", params: { min: 2 }, note: "Tværgående ansøgninger prioriteres." },
+  { kind: "MAX_ROUND_SHARE_PER_AREA", severity: "HARD", params: { maxBasisPoints: 4000 }, note: "Højst 40 % af en runde til ét område." },
+] as const;
+
+export const DEMO_CRITERIA = [
+  { name: "Strategisk sammenhæng", description: "Understøtter aktiviteten årets fokusområder og MSB's fælles retning?", weight: 30 },
+  { name: "Effekt på tværs af områder", description: "Gavner aktiviteten flere forvaltningsområder eller samarbejdet mellem dem?", weight: 25 },
+  { name: "Rækkevidde", description: "Hvor mange medarbejdere og borgere får gavn af aktiviteten?", weight: 15 },
+  { name: "Omkostning pr. deltager", description: "Står udgiften i rimeligt forhold til antallet af deltagere?", weight: 15 },
+  { name: "Kvalitet i opfølgningsplanen", description: "Er det tydeligt, hvordan effekten følges op?", weight: 15 },
+] as const;
+
 /** Loads the demo data into an empty database. One audit event records it. */
 export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -119,12 +177,85 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
       await tx.poolYear.create({
         data: { year: 2027, budgetOre: 600_000_000n, startsOn: dateOnly("2027-01-01"), createdById: finance.id },
       });
+
+      // Focus areas, guidelines v1 (adopted by HMU), the 2026 prioritisation and rounds.
+      const focusAreaIds = new Map<string, string>();
+      for (const focusArea of DEMO_FOCUS_AREAS) {
+        const created = await tx.focusArea.create({ data: { ...focusArea } });
+        focusAreaIds.set(focusArea.name, created.id);
+      }
+      const secretariat = await tx.user.findUniqueOrThrow({ where: { email: "sekretariat@demo.aarhus.dk" } });
+      const leadership = await tx.user.findUniqueOrThrow({ where: { email: "ledelse@demo.aarhus.dk" } });
+      const guideline = await tx.guidelineVersion.create({
+        data: {
+          version: 1,
+          title: "Retningslinjer for den tværgående kompetencepulje",
+          body: DEMO_GUIDELINE_BODY,
+          status: "ADOPTED",
+          adoptedOn: dateOnly("2026-06-18"),
+          adoptedAt: new Date("2026-06-18T12:00:00Z"),
+          createdById: secretariat.id,
+          rules: { create: DEMO_RULES.map((rule, index) => ({ ...rule, params: rule.params as object, sortOrder: index + 1 })) },
+          criteria: { create: DEMO_CRITERIA.map((criterion, index) => ({ ...criterion, scaleMin: 0, scaleMax: 5, sortOrder: index + 1 })) },
+        },
+      });
+      const focus = (name: string) => focusAreaIds.get(name)!;
+      await tx.prioritisation.create({
+        data: {
+          poolYearId: y2026.id,
+          guidelineVersionId: guideline.id,
+          revision: 1,
+          decidedOn: dateOnly("2026-08-20"),
+          note: "Første prioritering efter den nye organisering.",
+          createdById: leadership.id,
+          focusAreas: {
+            create: [
+              { focusAreaId: focus("Forebyggelse af vold og trusler"), rank: 1, weightHundredths: 150, earmarkKind: "AMOUNT", earmarkOre: 50_000_000n, earmarkHard: true },
+              { focusAreaId: focus("Nye digitale løsninger"), rank: 2, weightHundredths: 125, earmarkKind: "PERCENT", earmarkBasisPoints: 1000, earmarkOre: 25_000_000n, earmarkHard: false },
+              { focusAreaId: focus("Samarbejde på tværs"), rank: 3, weightHundredths: 100 },
+              { focusAreaId: focus("Ledelseskraft"), rank: 4, weightHundredths: 100 },
+            ],
+          },
+        },
+      });
+      await tx.round.create({
+        data: {
+          poolYearId: y2026.id,
+          name: "Efterårsrunde 2026",
+          opensAt: new Date("2026-09-01T06:00:00Z"), // 1.9.2026 kl. 8.00
+          closesAt: new Date("2026-10-01T10:00:00Z"), // 1.10.2026 kl. 12.00
+          endorsementDeadline: new Date("2026-10-15T10:00:00Z"),
+          decisionDate: dateOnly("2026-11-05"),
+          budgetShareOre: 150_000_000n,
+          createdById: secretariat.id,
+        },
+      });
+      await tx.round.create({
+        data: {
+          poolYearId: y2026.id,
+          name: "Vinterrunde 2026",
+          opensAt: new Date("2026-11-16T07:00:00Z"), // 16.11.2026 kl. 8.00
+          closesAt: new Date("2026-12-11T11:00:00Z"), // 11.12.2026 kl. 12.00
+          endorsementDeadline: new Date("2026-12-15T11:00:00Z"),
+          decisionDate: dateOnly("2026-12-18"),
+          budgetShareOre: 100_000_000n,
+          createdById: secretariat.id,
+        },
+      });
       await tx.auditEvent.create({
         data: {
           action: "demo.seed",
           entityType: "Database",
           entityId: "demo",
-          after: { areas: DEMO_AREAS.length, users: DEMO_USERS.length, poolYears: [2026, 2027] },
+          after: {
+            areas: DEMO_AREAS.length,
+            users: DEMO_USERS.length,
+            poolYears: [2026, 2027],
+            focusAreas: DEMO_FOCUS_AREAS.length,
+            guidelineVersions: [1],
+            prioritisations: [2026],
+            rounds: ["Efterårsrunde 2026", "Vinterrunde 2026"],
+          },
         },
       });
     },

@@ -41,6 +41,8 @@ interface Ids {
   otherAreaUnit: string; // a VJH unit
   buuArea: string;
   someUser: string;
+  round: string;
+  focusArea: string;
 }
 
 const ADMIN_ONLY_PAGE = rolesOnly(200, ["ADMIN"]);
@@ -132,6 +134,79 @@ const CASES: Case[] = [
   },
 
   { file: "routes/audit.tsx", name: "audit log", path: () => "/audit", loader: rolesOnly(200, ["ADMIN", "SECRETARIAT"]) },
+
+  {
+    file: "routes/priorities/index.tsx",
+    name: "priorities of 2026",
+    path: () => "/pool-years/2026/priorities",
+    params: () => ({ year: "2026" }),
+    loader: everyoneLoggedIn(),
+  },
+  {
+    file: "routes/priorities/new.tsx",
+    name: "record priorities for 2027",
+    path: () => "/pool-years/2027/priorities/new",
+    params: () => ({ year: "2027" }),
+    loader: rolesOnly(200, ["LEADERSHIP"]),
+    action: rolesOnly(400, ["LEADERSHIP"]),
+  },
+  {
+    file: "routes/rounds/new.tsx",
+    name: "new round in 2027",
+    path: () => "/pool-years/2027/rounds/new",
+    params: () => ({ year: "2027" }),
+    loader: rolesOnly(200, ["SECRETARIAT"]),
+    action: rolesOnly(400, ["SECRETARIAT"]),
+  },
+  {
+    file: "routes/rounds/round.tsx",
+    name: "a round",
+    path: (ids) => `/rounds/${ids.round}`,
+    params: (ids) => ({ roundId: ids.round }),
+    loader: everyoneLoggedIn(),
+    action: rolesOnly(400, ["SECRETARIAT"]),
+  },
+  {
+    file: "routes/rounds/round.tsx",
+    name: "a round that does not exist",
+    path: () => "/rounds/nope",
+    params: () => ({ roundId: "nope" }),
+    loader: everyoneLoggedIn(404),
+  },
+
+  { file: "routes/guidelines/index.tsx", name: "guidelines", path: () => "/guidelines", loader: everyoneLoggedIn() },
+  { file: "routes/guidelines/new.tsx", name: "new guideline draft", path: () => "/guidelines/new", loader: rolesOnly(200, ["SECRETARIAT"]), action: rolesOnly(400, ["SECRETARIAT"]) },
+  {
+    file: "routes/guidelines/version.tsx",
+    name: "adopted guidelines v1",
+    path: () => "/guidelines/1",
+    params: () => ({ version: "1" }),
+    loader: everyoneLoggedIn(),
+    action: rolesOnly(400, ["SECRETARIAT"]),
+  },
+  {
+    file: "routes/guidelines/version.tsx",
+    name: "guideline draft v2",
+    path: () => "/guidelines/2",
+    params: () => ({ version: "2" }),
+    loader: { only: { ...allLoggedIn(200), APPLICANT: 404, AREA_LEAD: 404, FINANCE: 404, ANONYMOUS: 302 }, otherwise: 200 },
+  },
+  {
+    file: "routes/guidelines/diff.tsx",
+    name: "diff of the draft v2 against v1",
+    path: () => "/guidelines/2/diff?against=1",
+    params: () => ({ version: "2" }),
+    loader: { only: { ...allLoggedIn(200), APPLICANT: 404, AREA_LEAD: 404, FINANCE: 404, ANONYMOUS: 302 }, otherwise: 200 },
+  },
+  { file: "routes/focus-areas/index.tsx", name: "focus areas", path: () => "/focus-areas", loader: everyoneLoggedIn(), action: rolesOnly(400, ["SECRETARIAT", "LEADERSHIP"]) },
+  {
+    file: "routes/focus-areas/edit.tsx",
+    name: "edit a focus area",
+    path: (ids) => `/focus-areas/${ids.focusArea}`,
+    params: (ids) => ({ focusAreaId: ids.focusArea }),
+    loader: rolesOnly(200, ["SECRETARIAT", "LEADERSHIP"]),
+    action: rolesOnly(400, ["SECRETARIAT", "LEADERSHIP"]),
+  },
 ];
 
 function expected(expectation: Expectation, who: Who): number {
@@ -165,7 +240,11 @@ beforeAll(async () => {
     otherAreaUnit: await unit("VJH", "Center for Bo- og Dagtilbud"),
     buuArea: (await prisma.area.findUniqueOrThrow({ where: { code: "BUU" } })).id,
     someUser: (await prisma.user.findUniqueOrThrow({ where: { email: demoEmailFor("APPLICANT") } })).id,
+    round: (await prisma.round.findFirstOrThrow({ select: { id: true } })).id,
+    focusArea: (await prisma.focusArea.findFirstOrThrow({ select: { id: true } })).id,
   };
+  // A draft guideline version next to the adopted v1 (drafts are not for everyone's eyes).
+  await prisma.guidelineVersion.create({ data: { version: 2, title: "Udkast", body: "", status: "DRAFT" } });
 });
 
 // Fresh sessions for every case: the logout case ends them.

@@ -70,6 +70,22 @@ export const POLICY = {
   "poolYear:read": ALL_ROLES_READ,
   /** Create pool years and record budget adjustments. */
   "poolYear:manage": { FINANCE: "all" },
+  /** Read adopted (and superseded) HMU guidelines. */
+  "guideline:read": ALL_ROLES_READ,
+  /** Read guideline drafts (HMU discusses them before adopting). */
+  "guideline:readDraft": { SECRETARIAT: "all", LEADERSHIP: "all", HMU: "all", ADMIN: "all" },
+  /** Draft guideline versions and record HMU's adoption. */
+  "guideline:manage": { SECRETARIAT: "all" },
+  /** Maintain the catalogue of focus areas. */
+  "focusArea:manage": { SECRETARIAT: "all", LEADERSHIP: "all" },
+  /** Read the yearly prioritisations (everyone: applicants need them to apply well). */
+  "prioritisation:read": ALL_ROLES_READ,
+  /** Record the year's prioritisation (and revisions). */
+  "prioritisation:record": { LEADERSHIP: "all" },
+  /** Read application rounds. */
+  "round:read": ALL_ROLES_READ,
+  /** Plan and change application rounds. */
+  "round:manage": { SECRETARIAT: "all" },
   /** Browse the whole audit log. */
   "audit:readAll": { ADMIN: "all" },
   /** Browse the audit log of pool records (pool years, and later rounds, applications...). */

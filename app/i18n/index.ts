@@ -3,13 +3,15 @@ import { admin } from "./messages/admin";
 import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { common } from "./messages/common";
+import { guidelines } from "./messages/guidelines";
 import { poolYears } from "./messages/pool-years";
+import { priorities } from "./messages/priorities";
 import { screening } from "./messages/screening";
 import type { Lang } from "./format";
 
 export * from "./format";
 
-const catalogues = [common, auth, admin, poolYears, audit, screening] as const;
+const catalogues = [common, auth, admin, poolYears, audit, screening, guidelines, priorities] as const;
 
 type Catalogue = (typeof catalogues)[number];
 type Keys<C> = C extends { da: infer D } ? keyof D : never;

@@ -5,6 +5,8 @@ import type { MessageKey } from "~/i18n";
 export const NAV_ITEMS: readonly { to: string; label: MessageKey; action: Action }[] = [
   { to: "/", label: "nav.home", action: "app:use" },
   { to: "/pool-years", label: "nav.poolYears", action: "poolYear:read" },
+  { to: "/guidelines", label: "nav.guidelines", action: "guideline:read" },
+  { to: "/focus-areas", label: "nav.focusAreas", action: "app:use" },
   { to: "/organisation", label: "nav.organisation", action: "app:use" },
   { to: "/admin/users", label: "nav.users", action: "user:manage" },
   { to: "/audit", label: "nav.audit", action: "audit:readPool" },
