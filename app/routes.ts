@@ -35,5 +35,15 @@ export default [
   route("focus-areas", "routes/focus-areas/index.tsx"),
   route("focus-areas/:focusAreaId", "routes/focus-areas/edit.tsx"),
 
+  route("applications", "routes/applications/index.tsx"),
+  route("applications/new", "routes/applications/new.tsx"),
+  route("applications/statistics", "routes/applications/statistics.tsx"),
+  route("applications/:applicationId", "routes/applications/application.tsx"),
+  route("applications/:applicationId/edit", "routes/applications/edit.tsx"),
+  route("applications/:applicationId/versions", "routes/applications/versions.tsx"),
+  route("applications/:applicationId/attachments", "routes/applications/attachments.tsx"),
+  route("attachments/:attachmentId", "routes/attachments/download.ts"),
+  route("notifications", "routes/notifications.tsx"),
+
   route("audit", "routes/audit.tsx"),
 ] satisfies RouteConfig;

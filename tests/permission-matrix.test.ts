@@ -6,6 +6,7 @@ import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "~/domain/permissions";
 import { prisma } from "~/utils/db.server";
+import { newStorageKey, storeFile } from "~/utils/storage.server";
 import routes from "~/routes";
 import { cookieFor, demoEmailFor, resetToDemo } from "./db-utils";
 import { callAction, callLoader, type RouteModule } from "./route-utils";
@@ -43,9 +44,16 @@ interface Ids {
   someUser: string;
   round: string;
   focusArea: string;
+  ownApplication: string; // submitted, BUU unit of the demo applicant
+  ownDraft: string; // draft, same unit
+  otherAreaApplication: string; // draft, VJH unit
+  ownAttachment: string;
+  otherAreaAttachment: string;
 }
 
 const ADMIN_ONLY_PAGE = rolesOnly(200, ["ADMIN"]);
+/** Who reads application content: never HMU (aggregates only) nor admin. */
+const APPLICATION_READERS: Role[] = ["APPLICANT", "AREA_LEAD", "SECRETARIAT", "LEADERSHIP", "FINANCE"];
 const ADMIN_ONLY_FORM = rolesOnly(400, ["ADMIN"]);
 
 const CASES: Case[] = [
@@ -135,6 +143,71 @@ const CASES: Case[] = [
 
   { file: "routes/audit.tsx", name: "audit log", path: () => "/audit", loader: rolesOnly(200, ["ADMIN", "SECRETARIAT"]) },
 
+  { file: "routes/applications/index.tsx", name: "application lists", path: () => "/applications", loader: rolesOnly(200, APPLICATION_READERS) },
+  { file: "routes/applications/new.tsx", name: "new application", path: () => "/applications/new", loader: rolesOnly(200, ["APPLICANT"]), action: rolesOnly(400, ["APPLICANT"]) },
+  { file: "routes/applications/statistics.tsx", name: "aggregate figures", path: () => "/applications/statistics", loader: everyoneLoggedIn() },
+  {
+    file: "routes/applications/application.tsx",
+    name: "a submitted application of the applicant's unit",
+    path: (ids) => `/applications/${ids.ownApplication}`,
+    params: (ids) => ({ applicationId: ids.ownApplication }),
+    loader: rolesOnly(200, APPLICATION_READERS),
+    action: rolesOnly(400, ["APPLICANT", "AREA_LEAD", "SECRETARIAT"]),
+  },
+  {
+    file: "routes/applications/application.tsx",
+    name: "an application of another area",
+    path: (ids) => `/applications/${ids.otherAreaApplication}`,
+    params: (ids) => ({ applicationId: ids.otherAreaApplication }),
+    loader: { ...rolesOnly(200, APPLICATION_READERS), only: { ...rolesOnly(200, APPLICATION_READERS).only, APPLICANT: 404, AREA_LEAD: 404 } },
+    action: { ...rolesOnly(400, ["SECRETARIAT"]), only: { ...rolesOnly(400, ["SECRETARIAT"]).only, APPLICANT: 404, AREA_LEAD: 404 } },
+  },
+  {
+    file: "routes/applications/edit.tsx",
+    name: "edit a draft of the applicant's unit",
+    path: (ids) => `/applications/${ids.ownDraft}/edit`,
+    params: (ids) => ({ applicationId: ids.ownDraft }),
+    loader: rolesOnly(200, ["APPLICANT"]),
+    action: rolesOnly(400, ["APPLICANT"]),
+  },
+  {
+    file: "routes/applications/edit.tsx",
+    name: "edit a draft of another area",
+    path: (ids) => `/applications/${ids.otherAreaApplication}/edit`,
+    params: (ids) => ({ applicationId: ids.otherAreaApplication }),
+    loader: { ...rolesOnly(200, []), only: { ...rolesOnly(200, []).only, APPLICANT: 404 } },
+    action: { ...rolesOnly(400, []), only: { ...rolesOnly(400, []).only, APPLICANT: 404 } },
+  },
+  {
+    file: "routes/applications/versions.tsx",
+    name: "versions of an application",
+    path: (ids) => `/applications/${ids.ownApplication}/versions`,
+    params: (ids) => ({ applicationId: ids.ownApplication }),
+    loader: rolesOnly(200, APPLICATION_READERS),
+  },
+  {
+    file: "routes/applications/attachments.tsx",
+    name: "upload to a draft of the applicant's unit",
+    path: (ids) => `/applications/${ids.ownDraft}/attachments`,
+    params: (ids) => ({ applicationId: ids.ownDraft }),
+    action: rolesOnly(400, ["APPLICANT"]),
+  },
+  {
+    file: "routes/attachments/download.ts",
+    name: "an attachment of the applicant's unit",
+    path: (ids) => `/attachments/${ids.ownAttachment}`,
+    params: (ids) => ({ attachmentId: ids.ownAttachment }),
+    loader: rolesOnly(200, APPLICATION_READERS),
+  },
+  {
+    file: "routes/attachments/download.ts",
+    name: "an attachment of another area",
+    path: (ids) => `/attachments/${ids.otherAreaAttachment}`,
+    params: (ids) => ({ attachmentId: ids.otherAreaAttachment }),
+    loader: { ...rolesOnly(200, APPLICATION_READERS), only: { ...rolesOnly(200, APPLICATION_READERS).only, APPLICANT: 404, AREA_LEAD: 404 } },
+  },
+  { file: "routes/notifications.tsx", name: "notifications", path: () => "/notifications", loader: everyoneLoggedIn(), action: everyoneLoggedIn(400) },
+
   {
     file: "routes/priorities/index.tsx",
     name: "priorities of 2026",
@@ -209,6 +282,34 @@ const CASES: Case[] = [
   },
 ];
 
+/** Three applications (submitted own, draft own, draft in VJH), each with a PDF attachment. */
+async function seedApplications(ownUnit: string, otherAreaUnit: string, roundId: string) {
+  const applicant = await prisma.user.findUniqueOrThrow({ where: { email: demoEmailFor("APPLICANT") } });
+  const other = await prisma.user.findUniqueOrThrow({ where: { email: "ansoeger.vjh@demo.aarhus.dk" } });
+  const make = async (reference: string, unitId: string, createdById: string, status: "DRAFT" | "SUBMITTED") => {
+    const unit = await prisma.unit.findUniqueOrThrow({ where: { id: unitId } });
+    const application = await prisma.application.create({
+      data: { reference, roundId, unitId, areaId: unit.areaId, createdById, status, title: `Ansøgning ${reference}` },
+    });
+    const storageKey = newStorageKey();
+    await storeFile(storageKey, new TextEncoder().encode("%PDF-1.4\n%test\n"));
+    const attachment = await prisma.attachment.create({
+      data: { applicationId: application.id, fileName: "plan.pdf", mimeType: "application/pdf", sizeBytes: 16, sha256: "x", storageKey, uploadedById: createdById },
+    });
+    return { id: application.id, attachmentId: attachment.id };
+  };
+  const own = await make("2026-9001", ownUnit, applicant.id, "SUBMITTED");
+  const draft = await make("2026-9002", ownUnit, applicant.id, "DRAFT");
+  const otherArea = await make("2026-9003", otherAreaUnit, other.id, "DRAFT");
+  return {
+    ownApplication: own.id,
+    ownDraft: draft.id,
+    otherAreaApplication: otherArea.id,
+    ownAttachment: own.attachmentId,
+    otherAreaAttachment: otherArea.attachmentId,
+  };
+}
+
 function expected(expectation: Expectation, who: Who): number {
   return expectation.only[who] ?? expectation.otherwise;
 }
@@ -245,6 +346,8 @@ beforeAll(async () => {
   };
   // A draft guideline version next to the adopted v1 (drafts are not for everyone's eyes).
   await prisma.guidelineVersion.create({ data: { version: 2, title: "Udkast", body: "", status: "DRAFT" } });
+  const applications = await seedApplications(ids.ownUnit, ids.otherAreaUnit, ids.round);
+  Object.assign(ids, applications);
 });
 
 // Fresh sessions for every case: the logout case ends them.

@@ -86,6 +86,18 @@ export const POLICY = {
   "round:read": ALL_ROLES_READ,
   /** Plan and change application rounds. */
   "round:manage": { SECRETARIAT: "all" },
+  /** Start an application for one of the user's units. */
+  "application:create": { APPLICANT: "unit" },
+  /** Read an application's content (HMU never: only aggregates). */
+  "application:read": { APPLICANT: "unit", AREA_LEAD: "area", SECRETARIAT: "all", LEADERSHIP: "all", FINANCE: "all" },
+  /** Edit a draft/returned application, submit it, withdraw it, add attachments. */
+  "application:edit": { APPLICANT: "unit" },
+  /** Endorse (indstille) the area's submitted applications and rank them. */
+  "application:endorse": { AREA_LEAD: "area" },
+  /** Return a submitted application for changes, with a comment. */
+  "application:return": { AREA_LEAD: "area", SECRETARIAT: "all" },
+  /** Aggregate numbers (counts and sums by area and focus area): no application content. */
+  "application:stats": ALL_ROLES_READ,
   /** Browse the whole audit log. */
   "audit:readAll": { ADMIN: "all" },
   /** Browse the audit log of pool records (pool years, and later rounds, applications...). */

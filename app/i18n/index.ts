@@ -1,5 +1,8 @@
 // The i18n layer: every user-facing text goes through t(). Danish is the source.
 import { admin } from "./messages/admin";
+import { applicationLists } from "./messages/application-lists";
+import { applications } from "./messages/applications";
+import { attachments } from "./messages/attachments";
 import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { common } from "./messages/common";
@@ -11,7 +14,7 @@ import type { Lang } from "./format";
 
 export * from "./format";
 
-const catalogues = [common, auth, admin, poolYears, audit, screening, guidelines, priorities] as const;
+const catalogues = [common, auth, admin, poolYears, audit, screening, guidelines, priorities, applications, attachments, applicationLists] as const;
 
 type Catalogue = (typeof catalogues)[number];
 type Keys<C> = C extends { da: infer D } ? keyof D : never;

@@ -1,6 +1,8 @@
 // Each integration test file gets its own database, copied from the migrated
 // snapshot/template (fast), opened as the app's database.
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -9,6 +11,8 @@ import { databaseFromPGlite, databaseFromUrl, setDatabase, type Database } from 
 import { TEMPLATE_DB, withDatabase } from "./pg-url";
 
 process.env.DEMO ??= "1";
+// Files (attachments) of this test file go to a temporary folder of its own.
+process.env.ATTACHMENTS_DIR = path.join(os.tmpdir(), `kp-test-files-${randomBytes(6).toString("hex")}`);
 process.env.LOG_REQUESTS = "0";
 
 let database: Database | undefined;
@@ -39,4 +43,5 @@ afterAll(async () => {
   await database?.close();
   setDatabase(undefined);
   await dropDatabase?.();
+  await rm(process.env.ATTACHMENTS_DIR!, { recursive: true, force: true });
 });

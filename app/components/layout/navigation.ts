@@ -4,6 +4,8 @@ import type { MessageKey } from "~/i18n";
 /** The main menu: each item shows only to users who may use it (the server checks again). */
 export const NAV_ITEMS: readonly { to: string; label: MessageKey; action: Action }[] = [
   { to: "/", label: "nav.home", action: "app:use" },
+  { to: "/applications", label: "nav.applications", action: "application:read" },
+  { to: "/applications/statistics", label: "nav.statistics", action: "application:stats" },
   { to: "/pool-years", label: "nav.poolYears", action: "poolYear:read" },
   { to: "/guidelines", label: "nav.guidelines", action: "guideline:read" },
   { to: "/focus-areas", label: "nav.focusAreas", action: "app:use" },

@@ -1,0 +1,36 @@
+// Application amounts: the requested amount is computed (total − own
+// co-financing), never typed. Exact in øre.
+import type { Ore } from "../money";
+
+export interface CostLineAmount {
+  amountOre: Ore;
+}
+
+export interface ApplicationAmounts {
+  totalCostOre: Ore;
+  coFinancingOre: Ore;
+  requestedOre: Ore;
+}
+
+export function computeAmounts(costLines: readonly CostLineAmount[], coFinancingOre: Ore): ApplicationAmounts {
+  const totalCostOre = costLines.reduce((sum, line) => sum + line.amountOre, 0n);
+  return { totalCostOre, coFinancingOre, requestedOre: totalCostOre - coFinancingOre };
+}
+
+export type AmountProblem = "noCosts" | "lineNotPositive" | "coFinancingNegative" | "coFinancingOverTotal";
+
+/** Problems that make the amounts unusable (a draft may still be saved with them). */
+export function amountProblems(costLines: readonly CostLineAmount[], coFinancingOre: Ore): AmountProblem[] {
+  const problems: AmountProblem[] = [];
+  if (costLines.length === 0) problems.push("noCosts");
+  if (costLines.some((line) => line.amountOre <= 0n)) problems.push("lineNotPositive");
+  if (coFinancingOre < 0n) problems.push("coFinancingNegative");
+  const { totalCostOre } = computeAmounts(costLines, coFinancingOre);
+  if (coFinancingOre > totalCostOre) problems.push("coFinancingOverTotal");
+  return problems;
+}
+
+/** "2026-0007": the pool year and a running number within it. */
+export function applicationReference(year: number, sequence: number): string {
+  return `${year}-${String(sequence).padStart(4, "0")}`;
+}

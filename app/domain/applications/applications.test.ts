@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { kroner } from "../money";
+import { amountProblems, applicationReference, computeAmounts } from "./amounts";
+import { checkAttachment, MAX_ATTACHMENT_BYTES, safeFileName } from "./attachments";
+import { APPLICATION_STATUSES, canTransition, isEditable, nextStatus } from "./status";
+import { diffSnapshots } from "./versions";
+
+describe("status", () => {
+  it("submits drafts and returned applications only", () => {
+    expect(APPLICATION_STATUSES.filter((s) => canTransition(s, "submit"))).toEqual(["DRAFT", "RETURNED"]);
+    expect(nextStatus("DRAFT", "submit")).toBe("SUBMITTED");
+    expect(nextStatus("SUBMITTED", "submit")).toBeNull();
+  });
+  it("endorses only submitted applications", () => {
+    expect(APPLICATION_STATUSES.filter((s) => canTransition(s, "endorse"))).toEqual(["SUBMITTED"]);
+  });
+  it("allows withdrawal before a decision, not after", () => {
+    expect(canTransition("ASSESSED", "withdraw")).toBe(true);
+    expect(canTransition("DECIDED", "withdraw")).toBe(false);
+    expect(canTransition("WITHDRAWN", "withdraw")).toBe(false);
+  });
+  it("lets the applicant edit only drafts and returned applications", () => {
+    expect(APPLICATION_STATUSES.filter(isEditable)).toEqual(["DRAFT", "RETURNED"]);
+  });
+});
+
+describe("amounts", () => {
+  it("computes the requested amount as total minus co-financing, to the øre", () => {
+    expect(computeAmounts([{ amountOre: kroner(10_000) + 1n }, { amountOre: 99n }], kroner(2_000))).toEqual({
+      totalCostOre: 1_000_100n,
+      coFinancingOre: 200_000n,
+      requestedOre: 800_100n,
+    });
+  });
+  it("names the problems", () => {
+    expect(amountProblems([], 0n)).toEqual(["noCosts"]);
+    expect(amountProblems([{ amountOre: 100n }], 101n)).toEqual(["coFinancingOverTotal"]);
+    expect(amountProblems([{ amountOre: 100n }], 100n)).toEqual([]);
+    expect(amountProblems([{ amountOre: 0n }], -1n)).toEqual(["lineNotPositive", "coFinancingNegative"]);
+  });
+  it("numbers applications per year", () => expect(applicationReference(2026, 7)).toBe("2026-0007"));
+});
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+const text = (s: string) => new TextEncoder().encode(s);
+
+describe("checkAttachment", () => {
+  it("accepts a real PDF", () => {
+    expect(checkAttachment("plan.pdf", text("%PDF-1.7\n..."))).toEqual({ ok: true, mimeType: "application/pdf", extension: "pdf" });
+  });
+  it("refuses an .exe renamed .pdf", () => {
+    expect(checkAttachment("plan.pdf", bytes(0x4d, 0x5a, 0x90, 0x00))).toEqual({ ok: false, problem: "contentMismatch" });
+  });
+  it("refuses unsupported names even with good content", () => {
+    expect(checkAttachment("plan.exe", text("%PDF-1.7"))).toEqual({ ok: false, problem: "unsupportedType" });
+    expect(checkAttachment("plan", text("%PDF-1.7"))).toEqual({ ok: false, problem: "unsupportedType" });
+  });
+  it("checks Office documents inside their zip container", () => {
+    const docx = text("PK\u0003\u0004....[Content_Types].xml....");
+    expect(checkAttachment("budget.docx", docx)).toMatchObject({ ok: true });
+    expect(checkAttachment("budget.docx", text("PK\u0003\u0004 just a zip"))).toEqual({ ok: false, problem: "contentMismatch" });
+    expect(checkAttachment("old.xls", bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0))).toMatchObject({ ok: true, mimeType: "application/vnd.ms-excel" });
+  });
+  it("checks images", () => {
+    expect(checkAttachment("foto.JPG", bytes(0xff, 0xd8, 0xff, 0xe0))).toMatchObject({ ok: true, mimeType: "image/jpeg" });
+    expect(checkAttachment("foto.png", bytes(0xff, 0xd8, 0xff, 0xe0))).toEqual({ ok: false, problem: "contentMismatch" });
+  });
+  it("refuses empty and oversized files", () => {
+    expect(checkAttachment("a.pdf", new Uint8Array())).toEqual({ ok: false, problem: "empty" });
+    const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
+    big.set(text("%PDF-"));
+    expect(checkAttachment("a.pdf", big)).toEqual({ ok: false, problem: "tooLarge" });
+  });
+  it("makes file names safe", () => {
+    expect(safeFileName('..\\..\\evil"name.pdf')).toBe("evil_name.pdf");
+    expect(safeFileName("/etc/passwd")).toBe("passwd");
+    expect(safeFileName("")).toBe("bilag");
+  });
+});
+
+describe("diffSnapshots", () => {
+  it("lists the fields that changed", () => {
+    expect(diffSnapshots({ title: "A", costs: [1], same: 1, gone: 1 }, { title: "B", costs: [1, 2], same: 1 }, [])).toEqual([
+      { field: "title", before: "A", after: "B" },
+      { field: "costs", before: [1], after: [1, 2] },
+      { field: "gone", before: 1, after: undefined },
+    ]);
+  });
+  it("ignores the named fields", () => expect(diffSnapshots({ at: 1 }, { at: 2 }, ["at"])).toEqual([]));
+});
