@@ -4,6 +4,8 @@ import {
   checkPrioritisation,
   diffPrioritisations,
   earmarkOre,
+  formatHundredths,
+  shareBasisPoints,
   parsePercent,
   parseWeight,
   totalEarmarkedOre,
@@ -93,4 +95,28 @@ describe("diffPrioritisations", () => {
     ]);
   });
   it("is empty when nothing changed", () => expect(diffPrioritisations([stored("a", 1)], [stored("a", 1)])).toEqual([]));
+});
+
+describe("formatHundredths", () => {
+  it("writes weights and percentages short, Danish style", () => {
+    expect(formatHundredths(150)).toBe("1,5");
+    expect(formatHundredths(125)).toBe("1,25");
+    expect(formatHundredths(100)).toBe("1");
+    expect(formatHundredths(5)).toBe("0,05");
+    expect(formatHundredths(1250, ".")).toBe("12.5");
+    expect(parseWeight(formatHundredths(175))).toBe(175);
+    expect(parsePercent(formatHundredths(3333))).toBe(3333);
+  });
+});
+
+describe("shareBasisPoints", () => {
+  it("is the share of a whole in basis points, rounded half up, exact for large sums", () => {
+    expect(shareBasisPoints(kroner(500_000), kroner(2_500_000))).toBe(2000);
+    expect(shareBasisPoints(1n, 3n)).toBe(3333);
+    expect(shareBasisPoints(2n, 3n)).toBe(6667);
+    expect(shareBasisPoints(1n, 20_000n)).toBe(1); // 0,005 % rounds up
+    expect(shareBasisPoints(99_999_999_999_999n, 99_999_999_999_999n)).toBe(10_000);
+    expect(shareBasisPoints(kroner(1), 0n)).toBe(0);
+    expect(shareBasisPoints(-kroner(1), kroner(4))).toBe(-2500);
+  });
 });

@@ -129,3 +129,27 @@ export function parsePercent(text: string): number | null {
   const value = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0") || "0");
   return value > 0 && value <= 10_000 ? value : null;
 }
+
+/**
+ * A value in hundredths as a short decimal: 150 → "1,5", 125 → "1,25", 100 → "1".
+ * For weights (× 100) and percentages in basis points (% × 100).
+ */
+export function formatHundredths(value: number, decimalSeparator = ","): string {
+  const negative = value < 0;
+  const abs = Math.abs(Math.trunc(value));
+  const whole = Math.trunc(abs / 100);
+  const fraction = String(abs % 100).padStart(2, "0").replace(/0+$/, "");
+  return `${negative ? "-" : ""}${whole}${fraction ? `${decimalSeparator}${fraction}` : ""}`;
+}
+
+/**
+ * A part of a whole in basis points (1 % = 100), rounded half up, computed in
+ * bigint. 0 when the whole is not positive. A ratio, not money: safe as a number.
+ */
+export function shareBasisPoints(part: Ore, whole: Ore): number {
+  if (whole <= 0n) return 0;
+  const negative = part < 0n;
+  const abs = negative ? -part : part;
+  const scaled = (abs * 10_000n * 2n + whole) / (whole * 2n);
+  return Number(negative ? -scaled : scaled);
+}

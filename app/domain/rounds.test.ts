@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dateOnlyUtc } from "./dates";
 import { kroner } from "./money";
-import { checkRound, roundStatus } from "./rounds";
+import { checkRound, checkRoundChange, otherSharesOre, roundStatus } from "./rounds";
 
 const round = {
   opensAt: new Date("2027-03-01T11:00:00Z"),
@@ -43,5 +43,33 @@ describe("checkRound", () => {
   });
   it("refuses a round whose decision falls outside the pool year", () => {
     expect(checkRound({ ...round, decisionDate: dateOnlyUtc(2028, 1, 10) }, year)).toEqual([{ field: "opensAt", code: "outsideYear" }]);
+  });
+});
+
+describe("otherSharesOre", () => {
+  it("sums every round but the one being changed", () => {
+    const rounds = [
+      { id: "a", budgetShareOre: 100n },
+      { id: "b", budgetShareOre: 250n },
+    ];
+    expect(otherSharesOre(rounds)).toBe(350n);
+    expect(otherSharesOre(rounds, "a")).toBe(250n);
+    expect(otherSharesOre([], "a")).toBe(0n);
+  });
+});
+
+describe("checkRoundChange", () => {
+  const later = new Date("2027-03-02T11:00:00Z");
+  it("lets a planned round change everything", () => {
+    expect(checkRoundChange(round, { opensAt: later }, new Date("2027-02-01T00:00:00Z"))).toEqual([]);
+  });
+  it("keeps the opening time of a round that has opened, but allows other changes", () => {
+    const now = new Date("2027-03-01T11:00:00Z");
+    expect(checkRoundChange(round, { opensAt: later }, now)).toEqual([{ field: "opensAt", code: "openedCannotMove" }]);
+    expect(checkRoundChange(round, { opensAt: new Date(round.opensAt) }, now)).toEqual([]);
+    expect(checkRoundChange(round, { opensAt: later }, new Date("2027-04-20T00:00:00Z"))).toEqual([{ field: "opensAt", code: "openedCannotMove" }]);
+  });
+  it("locks a decided round", () => {
+    expect(checkRoundChange(round, { opensAt: round.opensAt }, new Date("2027-05-01T00:00:00Z"))).toEqual([{ field: "", code: "decidedLocked" }]);
   });
 });

@@ -52,3 +52,25 @@ export function checkRound(
   }
   return problems;
 }
+
+/** The sum of the rounds' shares, leaving out one round (the one being changed). */
+export function otherSharesOre(rounds: readonly { id: string; budgetShareOre: Ore }[], excludeId?: string | null): Ore {
+  let sum = 0n;
+  for (const round of rounds) if (round.id !== excludeId) sum += round.budgetShareOre;
+  return sum;
+}
+
+export type RoundChangeProblem = { field: "opensAt"; code: "openedCannotMove" } | { field: ""; code: "decidedLocked" };
+
+/**
+ * What may change on an existing round at `now`: nothing once it is decided;
+ * its opening time not once it has opened (applicants may already have applied).
+ */
+export function checkRoundChange(existing: RoundDates, next: Pick<RoundDates, "opensAt">, now: Date): RoundChangeProblem[] {
+  const status = roundStatus(existing, now);
+  if (status === "decided") return [{ field: "", code: "decidedLocked" }];
+  if (status !== "planned" && next.opensAt.getTime() !== existing.opensAt.getTime()) {
+    return [{ field: "opensAt", code: "openedCannotMove" }];
+  }
+  return [];
+}

@@ -3,12 +3,15 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/year";
+import { RoundsTable } from "~/components/rounds/rounds-table";
 import { FormErrors, MoneyField, SelectField, SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
 import { clampDateToYear, signedAdjustment } from "~/domain/budget";
 import { can } from "~/domain/permissions";
 import { formatDate, formatMoney, TIME_ZONE } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
 import { adjustPoolYear, getPoolYear, parseYearParam } from "~/services/pool-years.server";
+import { currentPrioritisationSummary } from "~/services/prioritisations.server";
+import { listRoundsOfYear } from "~/services/rounds.server";
 import { attempt, invalid } from "~/utils/action.server";
 import { useErrorText, useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
@@ -41,8 +44,18 @@ async function loadYear(param: string | undefined) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUserWith(request, "poolYear:read");
   const poolYear = await loadYear(params.year);
+  const [rounds, prioritisation] = await Promise.all([
+    can(user, "round:read") ? listRoundsOfYear(poolYear.id, poolYear.totals.totalOre) : null,
+    can(user, "prioritisation:read") ? currentPrioritisationSummary(poolYear.id) : null,
+  ]);
   return {
     poolYear,
+    rounds,
+    prioritisation: prioritisation
+      ? { revision: prioritisation.revision, decidedOn: prioritisation.decidedOn, focusAreaCount: prioritisation._count.focusAreas }
+      : null,
+    canReadPriorities: can(user, "prioritisation:read"),
+    canManageRounds: can(user, "round:manage"),
     canManage: can(user, "poolYear:manage"),
     defaultEffectiveOn: clampDateToYear(todayInDenmark(), poolYear.year).toISOString().slice(0, 10),
   };
@@ -77,7 +90,7 @@ type LoaderData = Awaited<ReturnType<typeof loader>>;
 export default function PoolYearPage() {
   const t = useT();
   const lang = useLang();
-  const { poolYear, canManage } = useLoaderData<typeof loader>();
+  const { poolYear, canManage, rounds, prioritisation, canReadPriorities, canManageRounds } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const ok = searchParams.get("ok");
   const { totals } = poolYear;
@@ -119,6 +132,40 @@ export default function PoolYearPage() {
         <dt>{t("poolYears.createdBy")}</dt>
         <dd>{poolYear.createdByName ?? t("poolYears.system")}</dd>
       </dl>
+
+      {canReadPriorities ? (
+        <section aria-labelledby="priorities-title" data-testid="year-priorities">
+          <h2 className="h3" id="priorities-title">
+            {t("priorities.yearSection.title")}
+          </h2>
+          <p>
+            {prioritisation
+              ? t("priorities.yearSection.summary", {
+                  revision: prioritisation.revision,
+                  date: formatDate(prioritisation.decidedOn, lang, { dateOnly: true }),
+                  count: prioritisation.focusAreaCount,
+                })
+              : t("priorities.yearSection.none")}{" "}
+            <Link to={`/pool-years/${poolYear.year}/priorities`}>{t("priorities.yearSection.link")}</Link>
+          </p>
+        </section>
+      ) : null}
+
+      {rounds ? (
+        <section aria-labelledby="rounds">
+          <h2 className="h3" id="rounds">
+            {t("rounds.title")}
+          </h2>
+          <RoundsTable year={poolYear.year} rounds={rounds.rounds} sharesOre={rounds.sharesOre} totalOre={totals.totalOre} />
+          {canManageRounds ? (
+            <div className="kp-actions">
+              <Link to={`/pool-years/${poolYear.year}/rounds/new`} className="button button-secondary" data-testid="create-round">
+                {t("rounds.create")}
+              </Link>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
 
       <h2 className="h3" id="adjustments">
         {t("poolYears.adjustments.title")}

@@ -1,11 +1,98 @@
-// Placeholder: replaced by the feature that owns this route.
-import { requireUserWith } from "~/utils/permissions.server";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/new";
+import { RoundFields } from "~/components/rounds/round-form";
+import { kronerInput, RoundSchema } from "~/components/rounds/schema";
+import { FormErrors } from "~/components/ui/forms";
+import { formatMoney } from "~/i18n";
+import { actorFor } from "~/services/mutation.server";
+import { parseYearParam } from "~/services/pool-years.server";
+import { fieldErrorsOf } from "~/services/prioritisations.server";
+import { checkCreateRound, createRound, getRoundYear, type CreateRoundInput } from "~/services/rounds.server";
+import { attempt, invalid } from "~/utils/action.server";
+import { useLang, useT } from "~/utils/i18n";
+import { getLang } from "~/utils/lang.server";
+import { notFound, requireUserWith } from "~/utils/permissions.server";
 
-export async function loader({ request }: { request: Request }) {
-  await requireUserWith(request, "user:manage");
-  return null;
+async function loadYear(param: string | undefined) {
+  const year = parseYearParam(param);
+  if (year === null) notFound();
+  const data = await getRoundYear(year);
+  if (!data) notFound();
+  return data;
 }
 
-export default function Placeholder() {
-  return null;
+export async function loader({ request, params }: Route.LoaderArgs) {
+  await requireUserWith(request, "round:manage");
+  const data = await loadYear(params.year);
+  const remainingOre = data.remainingOre > 0n ? data.remainingOre : 0n;
+  return {
+    year: data.year,
+    totalOre: data.totals.totalOre,
+    sharesOre: data.sharesOre,
+    remainingOre,
+    defaults: { name: "", opensAt: "", closesAt: "", endorsementDeadline: "", decisionDate: "", budgetShare: kronerInput(remainingOre) },
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireUserWith(request, "round:manage");
+  const data = await loadYear(params.year);
+  const submission = parseWithZod(await request.formData(), { schema: RoundSchema });
+  if (submission.status !== "success") return invalid(submission);
+  const { budgetShare, ...rest } = submission.value;
+  const input: CreateRoundInput = { year: data.year, ...rest, budgetShareOre: budgetShare };
+  const lang = await getLang(request);
+  // Every problem at once next to its field; the mutation checks again under the lock.
+  const problems = await checkCreateRound(input);
+  if (problems.length > 0) return invalid(submission, fieldErrorsOf(problems, lang));
+  const outcome = await attempt(submission, () => createRound(actorFor(request, user), input), lang);
+  if (!outcome.ok) return outcome.response;
+  throw redirect(`/rounds/${outcome.value.id}?ok=created`);
+}
+
+export default function NewRoundPage() {
+  const t = useT();
+  const lang = useLang();
+  const { year, totalOre, sharesOre, remainingOre, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "round-new",
+    lastResult: actionData?.result,
+    defaultValue: defaults,
+    constraint: getZodConstraint(RoundSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoundSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="row">
+      <div className="col-12 col-md-8">
+        <p>
+          <Link to={`/pool-years/${year}#rounds`}>{t("rounds.backToYear", { year })}</Link>
+        </p>
+        <h1>{t("rounds.new.title", { year })}</h1>
+        <p>{t("rounds.new.intro")}</p>
+        <Form method="post" action={`/pool-years/${year}/rounds/new`} {...getFormProps(form)}>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <RoundFields
+            fields={fields}
+            year={year}
+            shareHint={t("rounds.field.budgetShareHint", {
+              total: formatMoney(totalOre, lang),
+              others: formatMoney(sharesOre, lang),
+              remaining: formatMoney(remainingOre, lang),
+            })}
+          />
+          <div className="kp-actions">
+            <button type="submit" className="button button-primary">
+              {t("rounds.new.submit")}
+            </button>
+            <Link to={`/pool-years/${year}#rounds`}>{t("priorities.cancel")}</Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
 }

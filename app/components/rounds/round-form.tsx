@@ -1,0 +1,92 @@
+// The fields of a round (create and edit). Times are Danish wall-clock time.
+import type { FieldMetadata } from "@conform-to/react";
+import { getInputProps } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { MoneyField, TextField } from "~/components/ui/forms";
+import { useErrorText, useT } from "~/utils/i18n";
+
+type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+
+/** A <input type="datetime-local"> with label, hint and error (DKFDS markup). */
+export function DateTimeField({ field, label, hint, readOnly }: { field: Field; label: ReactNode; hint?: ReactNode; readOnly?: boolean }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const errors = field.errors ?? [];
+  const { key, ...props } = getInputProps(field, { type: "datetime-local", ariaAttributes: false });
+  const describedBy = [hint ? `${field.id}-hint` : null, errors.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={errors.length ? "form-group form-error" : "form-group"}>
+      <label className="form-label" htmlFor={field.id}>
+        {label}
+      </label>
+      {hint ? (
+        <span className="form-hint" id={`${field.id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {errors.length ? (
+        <span className="form-error-message" id={field.errorId}>
+          <span className="sr-only">{t("error.title")}: </span>
+          {errors.map((e) => errorText(e)).join(" ")}
+        </span>
+      ) : null}
+      <input
+        key={key}
+        {...props}
+        className="form-input input-width-m"
+        readOnly={readOnly}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+export interface RoundFieldSet {
+  name: Field;
+  opensAt: Field;
+  closesAt: Field;
+  endorsementDeadline: Field;
+  decisionDate: Field;
+  budgetShare: Field;
+}
+
+export function RoundFields({
+  fields,
+  year,
+  shareHint,
+  opensAtLocked,
+}: {
+  fields: RoundFieldSet;
+  year: number;
+  shareHint: string;
+  /** The round has opened: its opening time is shown but cannot change. */
+  opensAtLocked?: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      <TextField field={fields.name} label={t("rounds.field.name")} hint={t("rounds.field.nameHint", { year })} />
+      <DateTimeField
+        field={fields.opensAt}
+        label={t("rounds.field.opensAt")}
+        hint={opensAtLocked ? t("rounds.edit.openedHint") : t("rounds.field.opensAtHint", { year })}
+        readOnly={opensAtLocked}
+      />
+      <DateTimeField field={fields.closesAt} label={t("rounds.field.closesAt")} hint={t("rounds.field.closesAtHint")} />
+      <DateTimeField
+        field={fields.endorsementDeadline}
+        label={t("rounds.field.endorsementDeadline")}
+        hint={t("rounds.field.endorsementDeadlineHint")}
+      />
+      <TextField
+        field={fields.decisionDate}
+        label={t("rounds.field.decisionDate")}
+        hint={t("rounds.field.decisionDateHint", { year })}
+        type="date"
+        className="form-input input-width-s"
+      />
+      <MoneyField field={fields.budgetShare} label={t("rounds.field.budgetShare")} hint={shareHint} />
+    </>
+  );
+}
