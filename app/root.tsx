@@ -4,6 +4,7 @@ import dkfdsCss from "dkfds-dist/css/dkfds.min.css?url";
 import type { Route } from "./+types/root";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { AppShell } from "./components/layout/app-shell";
+import { countUnread } from "./services/notifications-inbox.server";
 import { createTranslator, type Lang } from "./i18n";
 import appCss from "./styles/app.css?url";
 import { env } from "./utils/env.server";
@@ -19,7 +20,9 @@ export const links: Route.LinksFunction = () => [
 
 export async function loader({ request }: Route.LoaderArgs) {
   const [user, lang] = await Promise.all([getSessionUser(request), getLang(request)]);
-  return data({ user, lang, demo: env().demo });
+  // One cheap indexed count for the header's "Beskeder (3)".
+  const unreadNotifications = user ? await countUnread(user.id) : 0;
+  return data({ user, lang, demo: env().demo, unreadNotifications });
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -143,7 +143,7 @@ const CASES: Case[] = [
 
   { file: "routes/audit.tsx", name: "audit log", path: () => "/audit", loader: rolesOnly(200, ["ADMIN", "SECRETARIAT"]) },
 
-  { file: "routes/applications/index.tsx", name: "application lists", path: () => "/applications", loader: rolesOnly(200, APPLICATION_READERS) },
+  { file: "routes/applications/index.tsx", name: "application lists", path: () => "/applications", loader: rolesOnly(200, APPLICATION_READERS), action: rolesOnly(400, ["AREA_LEAD"]) },
   { file: "routes/applications/new.tsx", name: "new application", path: () => "/applications/new", loader: rolesOnly(200, ["APPLICANT"]), action: rolesOnly(400, ["APPLICANT"]) },
   { file: "routes/applications/statistics.tsx", name: "aggregate figures", path: () => "/applications/statistics", loader: everyoneLoggedIn() },
   {
@@ -343,6 +343,12 @@ beforeAll(async () => {
     someUser: (await prisma.user.findUniqueOrThrow({ where: { email: demoEmailFor("APPLICANT") } })).id,
     round: (await prisma.round.findFirstOrThrow({ select: { id: true } })).id,
     focusArea: (await prisma.focusArea.findFirstOrThrow({ select: { id: true } })).id,
+    // Filled in below, once the applications exist.
+    ownApplication: "",
+    ownDraft: "",
+    otherAreaApplication: "",
+    ownAttachment: "",
+    otherAreaAttachment: "",
   };
   // A draft guideline version next to the adopted v1 (drafts are not for everyone's eyes).
   await prisma.guidelineVersion.create({ data: { version: 2, title: "Udkast", body: "", status: "DRAFT" } });

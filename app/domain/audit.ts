@@ -11,9 +11,11 @@ export const POOL_ENTITY_TYPES = [
   "PoolYear", // puljeår
   "BudgetAdjustment", // tillægsbevilling / reduktion
   "GuidelineVersion", // retningslinjer (HMU)
+  "FocusArea", // fokusområde
   "Prioritisation", // årlig prioritering
   "Round", // ansøgningsrunde
   "Application", // ansøgning
+  "Attachment", // bilag til en ansøgning
   "Decision", // afgørelse
   "Grant", // bevilling
   "SpendingEntry", // forbrug

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from "react";
-import { Form, NavLink, useLocation } from "react-router";
+import { Form, NavLink, useLocation, useRouteLoaderData } from "react-router";
 import { can } from "~/domain/permissions";
 import { useLang, useT } from "~/utils/i18n";
 import { useOptionalUser } from "~/utils/user";
@@ -11,6 +11,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const user = useOptionalUser();
   const location = useLocation();
   const items = NAV_ITEMS.filter((item) => can(user, item.action));
+  const unread = (useRouteLoaderData("root") as { unreadNotifications?: number } | undefined)?.unreadNotifications ?? 0;
   // After a client-side navigation, move focus to the new page's content (as a
   // full page load would put a screen reader at the top of the new page).
   const mainRef = useRef<HTMLElement>(null);
@@ -46,6 +47,14 @@ export function AppShell({ children }: { children: ReactNode }) {
                   <span className="kp-user" data-testid="current-user">
                     {t("layout.loggedInAs", { name: user.name })}
                   </span>
+                  <NavLink
+                    to="/notifications"
+                    className="kp-notifications-link"
+                    data-testid="notifications-link"
+                    aria-label={unread > 0 ? t("notifications.navLabel", { count: unread }) : undefined}
+                  >
+                    {unread > 0 ? `${t("nav.notifications")} (${unread})` : t("nav.notifications")}
+                  </NavLink>
                   <Form method="post" action="/logout" className="kp-inline-form">
                     <button type="submit" className="button button-secondary kp-small-button">
                       {t("layout.logout")}

@@ -69,6 +69,7 @@ export function checkAttachment(fileName: string, bytes: Uint8Array): Attachment
 /** A file name safe to put in a Content-Disposition header and on disk listings. */
 export function safeFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? "bilag";
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const cleaned = base.replace(/[\u0000-\u001f"<>|:*?\\]/g, "_").trim();
   return (cleaned || "bilag").slice(0, 150);
 }

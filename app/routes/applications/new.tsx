@@ -1,11 +1,103 @@
-// Placeholder: replaced by the feature that owns this route.
+// /applications/new — start an application: choose an open round and the
+// applying unit (one of the user's units). Creates a draft with its reference
+// and the user as contact person, then opens the form.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/new";
+import { FormErrors, SelectField } from "~/components/ui/forms";
+import { formatDateTime } from "~/i18n";
+import { createApplication, newApplicationOptions } from "~/services/applications.server";
+import { actorFor } from "~/services/mutation.server";
+import { attempt, invalid } from "~/utils/action.server";
+import { useLang, useT } from "~/utils/i18n";
+import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
 
-export async function loader({ request }: { request: Request }) {
-  await requireUserWith(request, "user:manage");
-  return null;
+const NewApplicationSchema = z.object({
+  roundId: z.string({ error: "validation.choose" }).trim().min(1, { error: "validation.choose" }),
+  unitId: z.string({ error: "validation.choose" }).trim().min(1, { error: "validation.choose" }),
+});
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUserWith(request, "application:create");
+  return newApplicationOptions(user);
 }
 
-export default function Placeholder() {
-  return null;
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUserWith(request, "application:create");
+  const submission = parseWithZod(await request.formData(), { schema: NewApplicationSchema });
+  if (submission.status !== "success") return invalid(submission);
+  const lang = await getLang(request);
+  const outcome = await attempt(submission, () => createApplication(actorFor(request, user), submission.value), lang);
+  if (!outcome.ok) return outcome.response;
+  throw redirect(`/applications/${outcome.value.id}/edit?ok=created`);
+}
+
+export default function NewApplicationPage() {
+  const t = useT();
+  const lang = useLang();
+  const { rounds, units } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "new-application",
+    lastResult: actionData?.result,
+    defaultValue: { roundId: rounds.length === 1 ? rounds[0]!.id : "", unitId: units.length === 1 ? units[0]!.id : "" },
+    constraint: getZodConstraint(NewApplicationSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewApplicationSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="row">
+      <div className="col-12 col-md-8 col-lg-7">
+        <p>
+          <Link to="/applications">{t("applications.backToList")}</Link>
+        </p>
+        <h1>{t("applications.new.title")}</h1>
+        <p>{t("applications.new.intro")}</p>
+        {rounds.length === 0 ? (
+          <div className="alert alert-info" data-testid="no-open-round">
+            <div className="alert-body">
+              <p className="alert-text">{t("applications.new.noOpenRound")}</p>
+            </div>
+          </div>
+        ) : units.length === 0 ? (
+          <div className="alert alert-warning" data-testid="no-unit">
+            <div className="alert-body">
+              <p className="alert-text">{t("applications.new.noUnit")}</p>
+            </div>
+          </div>
+        ) : (
+          <Form method="post" {...getFormProps(form)}>
+            <FormErrors errors={form.errors} id={form.errorId} />
+            <SelectField
+              field={fields.roundId}
+              label={t("applications.field.round")}
+              hint={t("applications.new.roundHint")}
+              placeholder={t("applications.new.chooseRound")}
+              options={rounds.map((r) => ({
+                value: r.id,
+                label: t("applications.new.roundOption", { name: r.name, closesAt: formatDateTime(r.closesAt, lang) }),
+              }))}
+            />
+            <SelectField
+              field={fields.unitId}
+              label={t("applications.field.unit")}
+              hint={t("applications.new.unitHint")}
+              placeholder={t("applications.new.chooseUnit")}
+              options={units.map((u) => ({ value: u.id, label: `${u.name} (${u.areaName})` }))}
+            />
+            <div className="kp-actions">
+              <button type="submit" className="button button-primary">
+                {t("applications.new.create")}
+              </button>
+              <Link to="/applications">{t("common.cancel")}</Link>
+            </div>
+          </Form>
+        )}
+      </div>
+    </div>
+  );
 }

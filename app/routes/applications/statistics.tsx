@@ -1,11 +1,204 @@
-// Placeholder: replaced by the feature that owns this route.
+// Tal og fordeling: aggregate figures about the applications for everyone,
+// HMU observers included. Counts and sums only: no titles, references, units
+// or names ever reach this page's data.
+import { Form, Link, useLoaderData, useLocation } from "react-router";
+import type { Route } from "./+types/statistics";
+import { StatisticsParams } from "~/components/application-lists/schema";
+import { formatInteger, formatMoney, type Translate } from "~/i18n";
+import { applicationStatistics, type ApplicationStatistics } from "~/services/statistics.server";
+import { useLang, useT } from "~/utils/i18n";
+import { parseSearchParams } from "~/utils/list-params";
 import { requireUserWith } from "~/utils/permissions.server";
 
-export async function loader({ request }: { request: Request }) {
-  await requireUserWith(request, "user:manage");
-  return null;
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireUserWith(request, "application:stats");
+  return applicationStatistics(parseSearchParams(request.url, StatisticsParams));
 }
 
-export default function Placeholder() {
-  return null;
+function scopeText(t: Translate, stats: Pick<ApplicationStatistics, "filter" | "rounds">): string {
+  const round = stats.rounds.find((r) => r.id === stats.filter.roundId);
+  if (round) return t("stats.scope.round", { round: round.name, year: round.year });
+  if (stats.filter.year === "all") return t("stats.scope.all");
+  return t("stats.scope.year", { year: stats.filter.year });
+}
+
+export default function StatisticsPage() {
+  const t = useT();
+  const lang = useLang();
+  const location = useLocation();
+  const stats = useLoaderData<typeof loader>();
+  const { filter, years, rounds, byArea, byFocusArea, byStatus, total } = stats;
+  const scope = scopeText(t, stats);
+  const count = (n: number) => formatInteger(n, lang);
+  const money = (ore: bigint) => formatMoney(ore, lang);
+  return (
+    <>
+      <h1>{t("stats.title")}</h1>
+      <p>{t("stats.intro")}</p>
+      <p>{t("stats.draftsExcluded")}</p>
+
+      <Form method="get" className="kp-filter" aria-label={t("stats.filter.title")} key={location.search}>
+        <div className="form-group">
+          <label className="form-label" htmlFor="stats-year">
+            {t("stats.filter.year")}
+          </label>
+          <select id="stats-year" name="year" className="form-select" defaultValue={String(filter.year)}>
+            <option value="all">{t("stats.filter.yearAll")}</option>
+            {years.map((y) => (
+              <option key={y} value={String(y)}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor="stats-round">
+            {t("stats.filter.round")}
+          </label>
+          <span className="form-hint" id="stats-round-hint">
+            {t("stats.filter.roundHint")}
+          </span>
+          <select id="stats-round" name="round" className="form-select" aria-describedby="stats-round-hint" defaultValue={filter.roundId ?? ""}>
+            <option value="">{t("stats.filter.roundAll")}</option>
+            {rounds.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group kp-actions">
+          <button type="submit" className="button button-secondary">
+            {t("stats.filter.submit")}
+          </button>
+          <Link to="/applications/statistics">{t("common.clearFilter")}</Link>
+        </div>
+      </Form>
+
+      <p role="status" data-testid="stats-scope">
+        {t("stats.showing", { scope })}
+      </p>
+
+      {total.count === 0 ? <p data-testid="stats-empty">{t("stats.empty")}</p> : null}
+
+      <h2>{t("stats.byArea")}</h2>
+      <div className="kp-table-wrap">
+        <table className="table table--compact" data-testid="stats-area">
+          <caption className="sr-only">{t("stats.caption.area", { scope })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("stats.col.area")}</th>
+              <th scope="col" className="kp-num">
+                {t("stats.col.count")}
+              </th>
+              <th scope="col" className="kp-num">
+                {t("stats.col.requested")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {byArea.map((row) => (
+              <tr key={row.areaId}>
+                <th scope="row">{`${row.code} – ${row.name}`}</th>
+                <td className="kp-num">{count(row.count)}</td>
+                <td className="kp-num">{money(row.requestedOre)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("stats.total")}</th>
+              <td className="kp-num">
+                <strong>{count(total.count)}</strong>
+              </td>
+              <td className="kp-num">
+                <strong>{money(total.requestedOre)}</strong>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+
+      <h2>{t("stats.byFocusArea")}</h2>
+      <p>{t("stats.focusNote")}</p>
+      {byFocusArea.length === 0 ? (
+        <p>{t("stats.focusEmpty")}</p>
+      ) : (
+        <div className="kp-table-wrap">
+          <table className="table table--compact" data-testid="stats-focus">
+            <caption className="sr-only">{t("stats.caption.focusArea", { scope })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("stats.col.focusArea")}</th>
+                <th scope="col" className="kp-num">
+                  {t("stats.col.count")}
+                </th>
+                <th scope="col" className="kp-num">
+                  {t("stats.col.requested")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {byFocusArea.map((row) => (
+                <tr key={row.focusAreaId ?? "none"}>
+                  <th scope="row">{row.name ?? t("stats.noFocusArea")}</th>
+                  <td className="kp-num">{count(row.count)}</td>
+                  <td className="kp-num">{money(row.requestedOre)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t("stats.totalApplications")}</th>
+                <td className="kp-num">
+                  <strong>{count(total.count)}</strong>
+                </td>
+                <td className="kp-num">
+                  <strong>{money(total.requestedOre)}</strong>
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+
+      <h2>{t("stats.byStatus")}</h2>
+      <div className="kp-table-wrap">
+        <table className="table table--compact" data-testid="stats-status">
+          <caption className="sr-only">{t("stats.caption.status", { scope })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("stats.col.status")}</th>
+              <th scope="col" className="kp-num">
+                {t("stats.col.count")}
+              </th>
+              <th scope="col" className="kp-num">
+                {t("stats.col.requested")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {byStatus.map((row) => (
+              <tr key={row.status}>
+                <th scope="row">{t(`appList.status.${row.status}`)}</th>
+                <td className="kp-num">{count(row.count)}</td>
+                <td className="kp-num">{money(row.requestedOre)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("stats.total")}</th>
+              <td className="kp-num">
+                <strong>{count(total.count)}</strong>
+              </td>
+              <td className="kp-num">
+                <strong>{money(total.requestedOre)}</strong>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
+  );
 }

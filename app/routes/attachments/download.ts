@@ -1,7 +1,31 @@
-// Placeholder: replaced by the feature that owns this route.
-import { requireUserWith } from "~/utils/permissions.server";
+// Serves an attachment to users who may read its application: 403 for roles
+// that never read application content (HMU, admin), 404 outside the user's
+// scope, for unknown ids and for removed attachments. Always a download
+// (Content-Disposition: attachment), never sniffed, never cached.
+import type { Route } from "./+types/download";
+import { contentDisposition, findDownloadableAttachment } from "~/services/attachments.server";
+import { notFound, requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
+import { readStoredFile } from "~/utils/storage.server";
 
-export async function loader({ request }: { request: Request }) {
-  await requireUserWith(request, "user:manage");
-  return new Response("", { status: 204 });
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUserWith(request, "application:read");
+  const attachment = requireRecordAccess(user, "application:read", await findDownloadableAttachment(params.attachmentId), (a) => a.scope);
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    // readStoredFile copies the file into a fresh ArrayBuffer.
+    bytes = (await readStoredFile(attachment.storageKey)) as Uint8Array<ArrayBuffer>;
+  } catch {
+    console.error(`[attachments] file missing for storage key ${attachment.storageKey.slice(0, 8)}…`);
+    notFound();
+  }
+  return new Response(bytes, {
+    status: 200,
+    headers: {
+      "Content-Type": attachment.mimeType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": contentDisposition(attachment.fileName),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

@@ -1,0 +1,79 @@
+// The area lead's ranking of the area's endorsed applications in one round:
+// one number field per application (1..n). Works without JavaScript; with it,
+// Conform checks the places (a place used twice) before the form is sent.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "react-router";
+import { FormErrors, TextField } from "~/components/ui/forms";
+import { formatMoney } from "~/i18n";
+import { useLang, useT } from "~/utils/i18n";
+import { RankSchema } from "./schema";
+
+export interface RankFormItem {
+  id: string;
+  reference: string;
+  title: string;
+  unitName: string;
+  requestedOre: bigint;
+  endorsementRank: number | null;
+}
+
+export function RankForm({
+  roundId,
+  areaId,
+  items,
+  lastResult,
+}: {
+  roundId: string;
+  areaId: string;
+  items: RankFormItem[];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const [form, fields] = useForm({
+    id: `rank-${areaId}`,
+    lastResult,
+    constraint: getZodConstraint(RankSchema),
+    defaultValue: {
+      intent: "rank",
+      roundId,
+      areaId,
+      ranks: items.map((item) => ({ id: item.id, rank: item.endorsementRank === null ? "" : String(item.endorsementRank) })),
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RankSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onBlur",
+  });
+  const rows = fields.ranks.getFieldList();
+  return (
+    <Form method="post" {...getFormProps(form)} data-testid={`rank-form-${areaId}`}>
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <input type="hidden" name={fields.intent.name} value="rank" />
+      <input type="hidden" name={fields.roundId.name} value={roundId} />
+      <input type="hidden" name={fields.areaId.name} value={areaId} />
+      {items.map((item, index) => {
+        const row = rows[index]?.getFieldset();
+        if (!row) return null;
+        return (
+          <div key={item.id}>
+            <input type="hidden" name={row.id.name} value={item.id} />
+            <TextField
+              field={row.rank}
+              type="number"
+              inputMode="numeric"
+              className="form-input input-width-xs"
+              label={t("appList.rank.field", { reference: item.reference })}
+              hint={`${item.title || t("appList.untitled")} · ${item.unitName} · ${formatMoney(item.requestedOre, lang)}`}
+            />
+          </div>
+        );
+      })}
+      <div className="kp-actions">
+        <button type="submit" className="button button-primary">
+          {t("appList.rank.submit")}
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,412 @@
+// The application form (edit page). Works without JavaScript: cost lines are
+// added and removed by Conform list intents the server answers; "Gem kladde"
+// saves, "Indsend" submits. With JavaScript the amounts are summed live (bigint
+// øre) and the screening verdicts follow what is typed (a fetcher screens the
+// form's values on the server without storing them).
+import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useEffect, useRef, type ReactNode } from "react";
+import { Form, useFetcher } from "react-router";
+import { FormErrors, MoneyField, SelectField, TextareaField, TextField } from "~/components/ui/forms";
+import { COST_CATEGORIES } from "~/domain/screening/rules";
+import { formatDateTime } from "~/i18n";
+import { useErrorText, useLang, useT } from "~/utils/i18n";
+import { AmountsSummary } from "./amounts";
+import { costCategoryText } from "./content";
+import { ScreeningVerdicts, type ScreeningData } from "./screening";
+import { ACTIVITY_TYPES, ApplicationFormSchema, liveAmounts, type formDefaults } from "./schema";
+
+export interface FocusAreaChoice {
+  id: string;
+  name: string;
+  description: string;
+  rank: number | null;
+}
+
+export interface AreaChoice {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface UnitChoice {
+  id: string;
+  name: string;
+  areaName: string;
+}
+
+export interface ApplicationFormProps {
+  formId: string;
+  defaults: ReturnType<typeof formDefaults>;
+  lastResult?: SubmissionResult<string[]> | null;
+  unitName: string;
+  unitOptions: readonly UnitChoice[];
+  focusAreaOptions: readonly FocusAreaChoice[];
+  partnerAreaOptions: readonly AreaChoice[];
+  screening: ScreeningData;
+  round: { name: string; closesAt: Date };
+  /** The attachments section (its own forms: it lives outside the application form). */
+  attachments: ReactNode;
+}
+
+type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+
+type ScreenReply = { screening: ScreeningData | null };
+
+function isScreenReply(value: unknown): value is ScreenReply {
+  return typeof value === "object" && value !== null && "screening" in value;
+}
+
+/** Errors of a field that is not a single input (a group of checkboxes, a list). */
+function GroupErrors({ field }: { field: Field }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const errors = field.errors ?? [];
+  if (!errors.length) return null;
+  return (
+    <span className="form-error-message" id={field.errorId}>
+      <span className="sr-only">{t("error.title")}: </span>
+      {errors.map((e) => errorText(e)).join(" ")}
+    </span>
+  );
+}
+
+function CheckboxGroup({
+  field,
+  legend,
+  hint,
+  options,
+  testId,
+}: {
+  field: Field;
+  legend: string;
+  hint?: string;
+  options: readonly { value: string; label: string; hint?: string }[];
+  testId: string;
+}) {
+  const errors = field.errors ?? [];
+  const props = getCollectionProps(field, { type: "checkbox", options: options.map((o) => o.value), ariaAttributes: false });
+  return (
+    <div className={errors.length ? "form-group form-error" : "form-group"} data-testid={testId}>
+      <fieldset aria-describedby={[hint ? `${field.id}-hint` : null, errors.length ? field.errorId : null].filter(Boolean).join(" ") || undefined}>
+        <legend className="form-label">{legend}</legend>
+        {hint ? (
+          <span className="form-hint" id={`${field.id}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+        <GroupErrors field={field} />
+        <ul className="nobullet-list">
+          {props.map(({ key, ...input }, index) => {
+            const option = options[index]!;
+            return (
+              <li key={key}>
+                <div className="form-group-checkbox">
+                  <input {...input} className="form-checkbox" aria-describedby={option.hint ? `${input.id}-hint` : undefined} />
+                  <label className="form-label" htmlFor={input.id}>
+                    {option.label}
+                  </label>
+                  {option.hint ? (
+                    <span className="form-hint" id={`${input.id}-hint`}>
+                      {option.hint}
+                    </span>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+    </div>
+  );
+}
+
+function RadioGroup({ field, legend, hint, options }: { field: Field; legend: string; hint?: string; options: readonly { value: string; label: string }[] }) {
+  const errors = field.errors ?? [];
+  const props = getCollectionProps(field, { type: "radio", options: options.map((o) => o.value), ariaAttributes: false });
+  return (
+    <div className={errors.length ? "form-group form-error" : "form-group"} data-testid="primary-focus-area">
+      <fieldset aria-describedby={[hint ? `${field.id}-hint` : null, errors.length ? field.errorId : null].filter(Boolean).join(" ") || undefined}>
+        <legend className="form-label">{legend}</legend>
+        {hint ? (
+          <span className="form-hint" id={`${field.id}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+        <GroupErrors field={field} />
+        <ul className="nobullet-list">
+          {props.map(({ key, ...input }, index) => (
+            <li key={key}>
+              <div className="form-group-radio">
+                <input {...input} required={false} className="form-radio" />
+                <label className="form-label" htmlFor={input.id}>
+                  {options[index]!.label}
+                </label>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    </div>
+  );
+}
+
+export function ApplicationForm(props: ApplicationFormProps) {
+  const t = useT();
+  const lang = useLang();
+  const { formId, defaults, lastResult, focusAreaOptions, partnerAreaOptions, unitOptions } = props;
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: lastResult ?? undefined,
+    defaultValue: defaults,
+    constraint: getZodConstraint(ApplicationFormSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplicationFormSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onBlur",
+  });
+
+  // Live amounts from what is typed (also right on the server-rendered page).
+  const value = form.value as { costLines?: ({ amount?: string } | null | undefined)[]; coFinancing?: string } | undefined;
+  const amounts = liveAmounts(
+    (value?.costLines ?? []).map((line) => line?.amount),
+    value?.coFinancing,
+  );
+
+  // Live screening: screen the typed values on the server (nothing is stored).
+  const fetcher = useFetcher();
+  const valueKey = JSON.stringify(form.value ?? {});
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const timer = setTimeout(() => {
+      const element = document.getElementById(formId);
+      if (!(element instanceof HTMLFormElement)) return;
+      const formData = new FormData(element);
+      formData.set("intent", "screen");
+      void fetcher.submit(formData, { method: "post" });
+    }, 600);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-screen when the typed values change
+  }, [valueKey, formId]);
+  const live = isScreenReply(fetcher.data) && fetcher.data.screening ? fetcher.data.screening : null;
+  const screening = live ?? props.screening;
+
+  const costLines = fields.costLines.getFieldList();
+  const hasFieldErrors = Object.entries(form.allErrors).some(([name, errors]) => name !== "" && errors.length > 0);
+
+  const focusOptions = focusAreaOptions.map((fa) => ({
+    value: fa.id,
+    label: fa.rank === null ? t("applications.focusAreas.notPrioritised", { name: fa.name }) : fa.name,
+    hint: fa.description || undefined,
+  }));
+
+  return (
+    <>
+      <Form method="post" {...getFormProps(form)} data-testid="application-form">
+        {/* Enter in a text field saves the draft: this is the form's first (default) button. */}
+        <button type="submit" name="intent" value="save" className="sr-only" tabIndex={-1} aria-hidden="true">
+          {t("applications.action.save")}
+        </button>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        {hasFieldErrors ? (
+          <div className="alert alert-error" role="alert" data-testid="form-has-errors">
+            <div className="alert-body">
+              <p className="alert-text">{t("common.formHasErrors")}</p>
+            </div>
+          </div>
+        ) : null}
+
+        <section aria-labelledby="section-about">
+          <h2 id="section-about">
+            {t("applications.section.about")}
+          </h2>
+          {unitOptions.length > 1 ? (
+            <SelectField
+              field={fields.unitId}
+              label={t("applications.field.unit")}
+              options={unitOptions.map((u) => ({ value: u.id, label: `${u.name} (${u.areaName})` }))}
+            />
+          ) : (
+            <dl className="kp-dl">
+              <dt>{t("applications.field.unit")}</dt>
+              <dd data-testid="unit-name">{props.unitName}</dd>
+            </dl>
+          )}
+          <div className="row">
+            <div className="col-12 col-md-6">
+              <TextField field={fields.contactName} label={t("applications.field.contactName")} autoComplete="name" />
+            </div>
+            <div className="col-12 col-md-6">
+              <TextField field={fields.contactEmail} label={t("applications.field.contactEmail")} type="email" autoComplete="email" />
+            </div>
+          </div>
+          <TextField field={fields.title} label={t("applications.field.title")} hint={t("applications.hint.title")} />
+          <TextareaField field={fields.purpose} label={t("applications.field.purpose")} hint={t("applications.hint.purpose")} rows={5} />
+          {focusOptions.length === 0 ? (
+            <p className="alert alert-warning" data-testid="no-prioritisation">
+              {t("applications.focusAreas.none")}
+            </p>
+          ) : (
+            <>
+              <CheckboxGroup
+                field={fields.focusAreaIds}
+                legend={t("applications.field.focusAreas")}
+                hint={t("applications.hint.focusAreas")}
+                options={focusOptions}
+                testId="focus-areas"
+              />
+              <RadioGroup
+                field={fields.primaryFocusAreaId}
+                legend={t("applications.field.primaryFocusArea")}
+                hint={t("applications.hint.primaryFocusArea")}
+                options={focusOptions}
+              />
+            </>
+          )}
+          <CheckboxGroup
+            field={fields.partnerAreaIds}
+            legend={t("applications.field.partnerAreas")}
+            hint={t("applications.hint.partnerAreas")}
+            options={partnerAreaOptions.map((a) => ({ value: a.id, label: a.name }))}
+            testId="partner-areas"
+          />
+        </section>
+
+        <section aria-labelledby="section-activity">
+          <h2 id="section-activity">
+            {t("applications.section.activity")}
+          </h2>
+          <TextareaField field={fields.targetGroup} label={t("applications.field.targetGroup")} hint={t("applications.hint.targetGroup")} rows={3} />
+          <div className="row">
+            <div className="col-12 col-md-6">
+              <TextField
+                field={fields.participants}
+                label={t("applications.field.participants")}
+                className="form-input input-width-xs"
+                inputMode="numeric"
+                autoComplete="off"
+              />
+            </div>
+            <div className="col-12 col-md-6">
+              <SelectField
+                field={fields.activityType}
+                label={t("applications.field.activityType")}
+                placeholder={t("applications.activityType.choose")}
+                options={ACTIVITY_TYPES.map((type) => ({ value: type, label: t(`applications.activityType.${type}`) }))}
+              />
+            </div>
+          </div>
+          <div className="row">
+            <div className="col-12 col-md-6">
+              <TextField field={fields.startDate} label={t("applications.field.startDate")} type="date" />
+            </div>
+            <div className="col-12 col-md-6">
+              <TextField field={fields.endDate} label={t("applications.field.endDate")} type="date" />
+            </div>
+          </div>
+        </section>
+
+        <section aria-labelledby="section-economy">
+          <h2 id="section-economy">
+            {t("applications.section.economy")}
+          </h2>
+          <p className="form-hint">{t("applications.hint.costLines")}</p>
+          <div className={fields.costLines.errors?.length ? "form-group form-error" : undefined} data-testid="cost-lines-form">
+            <GroupErrors field={fields.costLines} />
+            {costLines.length === 0 ? <p>{t("applications.costLines.none")}</p> : null}
+            {costLines.map((line, index) => {
+              const cells = line.getFieldset();
+              return (
+                <fieldset key={line.key} className="form-group" data-testid="cost-line">
+                  <legend className="h5">{t("applications.costLines.legend", { number: index + 1 })}</legend>
+                  <div className="row">
+                    <div className="col-12 col-md-4">
+                      <SelectField
+                        field={cells.category}
+                        label={t("applications.field.category")}
+                        placeholder={t("applications.costLines.chooseCategory")}
+                        options={COST_CATEGORIES.map((c) => ({ value: c, label: costCategoryText(t, c) }))}
+                      />
+                    </div>
+                    <div className="col-12 col-md-5">
+                      <TextField field={cells.description} label={t("applications.field.description")} />
+                    </div>
+                    <div className="col-12 col-md-3">
+                      <MoneyField field={cells.amount} label={t("applications.field.amountKroner")} />
+                    </div>
+                  </div>
+                  <button
+                    {...form.remove.getButtonProps({ name: fields.costLines.name, index })}
+                    className="button button-tertiary"
+                    aria-label={t("applications.costLines.removeLabel", { number: index + 1 })}
+                  >
+                    {t("applications.costLines.remove")}
+                  </button>
+                </fieldset>
+              );
+            })}
+            <button
+              {...form.insert.getButtonProps({ name: fields.costLines.name, defaultValue: { category: "", description: "", amount: "" } })}
+              className="button button-secondary"
+              data-testid="add-cost-line"
+            >
+              {t("applications.costLines.add")}
+            </button>
+          </div>
+          <MoneyField field={fields.coFinancing} label={t("applications.field.coFinancing")} hint={t("applications.hint.coFinancing")} />
+          <AmountsSummary
+            totalCostOre={amounts.totalCostOre}
+            coFinancingOre={amounts.coFinancingOre}
+            requestedOre={amounts.requestedOre}
+            live
+            note={amounts.unreadable ? t("applications.amounts.unreadable") : undefined}
+          />
+        </section>
+
+        <section aria-labelledby="section-effect">
+          <h2 id="section-effect">
+            {t("applications.section.effect")}
+          </h2>
+          <TextareaField field={fields.expectedEffect} label={t("applications.field.expectedEffect")} hint={t("applications.hint.expectedEffect")} rows={5} />
+          <TextareaField field={fields.followUpPlan} label={t("applications.field.followUpPlan")} hint={t("applications.hint.followUpPlan")} rows={5} />
+        </section>
+      </Form>
+
+      {/* Bilag: the panel has its own forms, so it stands outside the application form. */}
+      {props.attachments}
+      <p className="form-hint" data-testid="attachments-hint">
+        {t("applications.hint.attachments")}
+      </p>
+
+      <section aria-labelledby="section-screening">
+        <h2 id="section-screening">
+          {t("applications.section.screening")}
+        </h2>
+        <p className="form-hint" data-testid="screening-basis" aria-live="polite">
+          {live ? t("applications.screening.liveBasis") : t("applications.screening.savedBasis")}
+        </p>
+        <ScreeningVerdicts screening={screening} caption={t("applications.screening.caption")} />
+        <TextareaField
+          field={fields.softRuleJustification}
+          label={t("applications.field.softRuleJustification")}
+          hint={t("applications.hint.softRuleJustification")}
+          optional
+          rows={3}
+        />
+      </section>
+
+      <div className="kp-actions">
+        <button type="submit" form={formId} name="intent" value="save" className="button button-secondary" data-testid="save">
+          {t("applications.action.save")}
+        </button>
+        <button type="submit" form={formId} name="intent" value="submit" className="button button-primary" data-testid="submit">
+          {t("applications.action.submit")}
+        </button>
+      </div>
+      <p className="form-hint">{t("applications.hint.submit", { round: props.round.name, closesAt: formatDateTime(props.round.closesAt, lang) })}</p>
+    </>
+  );
+}

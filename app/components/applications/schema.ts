@@ -1,0 +1,338 @@
+// The application form (ansøgningsskema): one Zod schema for the browser and
+// the server, the normalised content it yields, and the completeness check that
+// submission needs. Pure: no server or React imports.
+//
+// A draft may be incomplete: the schema only refuses values that are not what
+// they claim to be (an amount that is not an amount, a date that is not a date).
+// What a submission needs on top is in submissionProblems().
+import { z } from "zod";
+import { computeAmounts } from "~/domain/applications/amounts";
+import { parseKroner, splitOre, type Ore } from "~/domain/money";
+import { COST_CATEGORIES, type CostCategory } from "~/domain/screening/rules";
+import type { MessageKey } from "~/i18n";
+import { dateOnly, email, kronerAmount, optionalText } from "~/utils/validation";
+
+/** Aktivitetstype. */
+export const ACTIVITY_TYPES = [
+  "COURSE", // kursus
+  "EDUCATION", // uddannelse
+  "CONFERENCE", // konference
+  "IN_HOUSE_TRAINING", // intern opkvalificering
+  "E_LEARNING", // e-læring
+  "NETWORK_SUPERVISION", // netværk eller supervision
+  "OTHER", // andet
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export function isActivityType(value: string): value is ActivityType {
+  return (ACTIVITY_TYPES as readonly string[]).includes(value);
+}
+
+export function isCostCategory(value: string): value is CostCategory {
+  return (COST_CATEGORIES as readonly string[]).includes(value);
+}
+
+export const TEXT_LIMITS = {
+  title: 200,
+  purpose: 4000,
+  targetGroup: 1000,
+  expectedEffect: 4000,
+  followUpPlan: 4000,
+  softRuleJustification: 2000,
+  costDescription: 300,
+  contactName: 200,
+} as const;
+
+export const MAX_COST_LINES = 30;
+export const MAX_PARTICIPANTS = 100_000;
+
+/** An amount in kroner that may be left blank in a draft; never negative. */
+const draftAmount = (negativeKey: MessageKey) =>
+  kronerAmount.optional().refine((ore) => ore === undefined || ore >= 0n, { error: negativeKey });
+
+const idList = z
+  .array(z.string())
+  .optional()
+  .transform((v) => v ?? []);
+
+const CostLineSchema = z.object({
+  category: z.enum(COST_CATEGORIES, { error: "validation.choose" }).optional(),
+  description: optionalText(TEXT_LIMITS.costDescription),
+  amount: draftAmount("applications.error.amountNegative"),
+});
+
+export const ApplicationFormSchema = z
+  .object({
+    unitId: z.string().optional(),
+    contactName: optionalText(TEXT_LIMITS.contactName),
+    contactEmail: email.optional(),
+    title: optionalText(TEXT_LIMITS.title),
+    purpose: optionalText(TEXT_LIMITS.purpose),
+    targetGroup: optionalText(TEXT_LIMITS.targetGroup),
+    participants: z
+      .string()
+      .trim()
+      .regex(/^\d{1,6}$/, { error: "validation.integer" })
+      .transform(Number)
+      .refine((n) => n <= MAX_PARTICIPANTS, { error: "validation.integer" })
+      .optional(),
+    activityType: z.enum(ACTIVITY_TYPES, { error: "validation.choose" }).optional(),
+    startDate: dateOnly.optional(),
+    endDate: dateOnly.optional(),
+    costLines: z
+      .array(CostLineSchema.optional())
+      .max(MAX_COST_LINES, { error: "applications.error.tooManyCostLines" })
+      .optional()
+      .transform((v) => v ?? []),
+    coFinancing: draftAmount("applications.error.coFinancingNegative"),
+    focusAreaIds: idList,
+    primaryFocusAreaId: z.string().optional(),
+    partnerAreaIds: idList,
+    expectedEffect: optionalText(TEXT_LIMITS.expectedEffect),
+    followUpPlan: optionalText(TEXT_LIMITS.followUpPlan),
+    softRuleJustification: optionalText(TEXT_LIMITS.softRuleJustification),
+  })
+  .superRefine((value, ctx) => {
+    // Zod runs this also when a field above failed: look only at well-formed values.
+    const chosen = Array.isArray(value.focusAreaIds) ? value.focusAreaIds : [];
+    if (typeof value.primaryFocusAreaId === "string" && value.primaryFocusAreaId && !chosen.includes(value.primaryFocusAreaId)) {
+      ctx.addIssue({ code: "custom", path: ["primaryFocusAreaId"], message: "applications.error.primaryNotChosen" });
+    }
+  });
+
+export type ApplicationFormValue = z.infer<typeof ApplicationFormSchema>;
+
+/** One cost line as stored (a blank amount is kept as null until it is saved as 0). */
+export interface ContentCostLine {
+  category: CostCategory | null;
+  description: string;
+  amountOre: Ore | null;
+}
+
+/** The application's content, normalised: what a draft save stores and a submission checks. */
+export interface ApplicationContent {
+  /** Only set when the user chose a unit on the form. */
+  unitId: string | null;
+  contactName: string;
+  contactEmail: string;
+  title: string;
+  purpose: string;
+  targetGroup: string;
+  participants: number | null;
+  activityType: ActivityType | null;
+  startDate: Date | null;
+  endDate: Date | null;
+  costLines: ContentCostLine[];
+  coFinancingOre: Ore;
+  focusAreaIds: string[];
+  primaryFocusAreaId: string | null;
+  partnerAreaIds: string[];
+  expectedEffect: string;
+  followUpPlan: string;
+  softRuleJustification: string;
+}
+
+const unique = (ids: readonly string[]) => [...new Set(ids.filter((id) => id !== ""))];
+
+/** The form's value as content. Blank cost lines (nothing typed) are left out. */
+export function contentFromForm(value: ApplicationFormValue): ApplicationContent {
+  const focusAreaIds = unique(value.focusAreaIds);
+  const primary = value.primaryFocusAreaId || (focusAreaIds.length === 1 ? focusAreaIds[0]! : null);
+  return {
+    unitId: value.unitId || null,
+    contactName: value.contactName,
+    contactEmail: value.contactEmail ?? "",
+    title: value.title,
+    purpose: value.purpose,
+    targetGroup: value.targetGroup,
+    participants: value.participants ?? null,
+    activityType: value.activityType ?? null,
+    startDate: value.startDate ?? null,
+    endDate: value.endDate ?? null,
+    costLines: value.costLines
+      .map((line) => ({ category: line?.category ?? null, description: line?.description ?? "", amountOre: line?.amount ?? null }))
+      .filter((line) => line.category !== null || line.description !== "" || line.amountOre !== null),
+    coFinancingOre: value.coFinancing ?? 0n,
+    focusAreaIds,
+    primaryFocusAreaId: primary,
+    partnerAreaIds: unique(value.partnerAreaIds),
+    expectedEffect: value.expectedEffect,
+    followUpPlan: value.followUpPlan,
+    softRuleJustification: value.softRuleJustification,
+  };
+}
+
+/** "1.234,56": an amount as the form shows it (Danish grouping, no unit). */
+export function oreToInput(ore: Ore): string {
+  const { negative, kroner, ore: rest } = splitOre(ore);
+  const grouped = kroner.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${negative ? "-" : ""}${grouped},${rest.toString().padStart(2, "0")}`;
+}
+
+const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+
+/** The form's default value for stored content. */
+export function formDefaults(content: ApplicationContent & { unitId: string | null }) {
+  return {
+    unitId: content.unitId ?? "",
+    contactName: content.contactName,
+    contactEmail: content.contactEmail,
+    title: content.title,
+    purpose: content.purpose,
+    targetGroup: content.targetGroup,
+    participants: content.participants === null ? "" : String(content.participants),
+    activityType: content.activityType ?? "",
+    startDate: isoDate(content.startDate),
+    endDate: isoDate(content.endDate),
+    costLines: content.costLines.map((line) => ({
+      category: line.category ?? "",
+      description: line.description,
+      amount: line.amountOre === null ? "" : oreToInput(line.amountOre),
+    })),
+    coFinancing: oreToInput(content.coFinancingOre),
+    focusAreaIds: content.focusAreaIds,
+    primaryFocusAreaId: content.primaryFocusAreaId ?? "",
+    partnerAreaIds: content.partnerAreaIds,
+    expectedEffect: content.expectedEffect,
+    followUpPlan: content.followUpPlan,
+    softRuleJustification: content.softRuleJustification,
+  };
+}
+
+/** A problem to show next to a form field ("" = the whole form). */
+export interface ContentProblem {
+  field: string;
+  key: MessageKey;
+  vars?: Record<string, string | number>;
+}
+
+/**
+ * What a submission needs that a draft may lack: every required field, at
+ * least one cost line with an amount above 0 (each with a category), a primary
+ * focus area among the chosen, a period that ends after it starts, and
+ * co-financing not above the total. Empty = complete.
+ */
+export function submissionProblems(content: ApplicationContent): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const required = (field: keyof ApplicationContent, text: string) => {
+    if (!text.trim()) problems.push({ field, key: "validation.required" });
+  };
+  required("title", content.title);
+  required("purpose", content.purpose);
+  if (content.focusAreaIds.length === 0) problems.push({ field: "focusAreaIds", key: "applications.error.focusAreaRequired" });
+  else if (!content.primaryFocusAreaId) problems.push({ field: "primaryFocusAreaId", key: "applications.error.primaryRequired" });
+  else if (!content.focusAreaIds.includes(content.primaryFocusAreaId)) {
+    problems.push({ field: "primaryFocusAreaId", key: "applications.error.primaryNotChosen" });
+  }
+  if (content.participants === null) problems.push({ field: "participants", key: "validation.required" });
+  else if (content.participants < 1) problems.push({ field: "participants", key: "applications.error.participantsMin" });
+  if (!content.startDate) problems.push({ field: "startDate", key: "validation.required" });
+  if (!content.endDate) problems.push({ field: "endDate", key: "validation.required" });
+  if (content.startDate && content.endDate && content.endDate < content.startDate) {
+    problems.push({ field: "endDate", key: "applications.error.endBeforeStart" });
+  }
+  if (content.costLines.length === 0) problems.push({ field: "costLines", key: "applications.error.costLinesRequired" });
+  content.costLines.forEach((line, index) => {
+    if (!line.category) problems.push({ field: `costLines[${index}].category`, key: "validation.choose" });
+    if (line.amountOre === null || line.amountOre <= 0n) {
+      problems.push({ field: `costLines[${index}].amount`, key: "applications.error.costAmountPositive" });
+    }
+  });
+  const { totalCostOre } = computeAmounts(
+    content.costLines.map((line) => ({ amountOre: line.amountOre ?? 0n })),
+    content.coFinancingOre,
+  );
+  if (content.coFinancingOre > totalCostOre) {
+    problems.push({ field: "coFinancing", key: "applications.error.coFinancingOverTotal", vars: { totalOre: totalCostOre.toString() } });
+  }
+  required("expectedEffect", content.expectedEffect);
+  required("followUpPlan", content.followUpPlan);
+  return problems;
+}
+
+/** Live amounts from the form's current (typed) values, exact in øre; null where an amount cannot be read. */
+export function liveAmounts(
+  lines: readonly (string | undefined)[],
+  coFinancing: string | undefined,
+): { totalCostOre: Ore; coFinancingOre: Ore; requestedOre: Ore; unreadable: boolean } {
+  let unreadable = false;
+  const read = (text: string | undefined): Ore => {
+    if (!text || !text.trim()) return 0n;
+    const ore = parseKroner(text);
+    if (ore === null || ore < 0n) {
+      unreadable = true;
+      return 0n;
+    }
+    return ore;
+  };
+  const amounts = computeAmounts(
+    lines.map((text) => ({ amountOre: read(text) })),
+    read(coFinancing),
+  );
+  return { ...amounts, unreadable };
+}
+
+// ---------------------------------------------------------------------------
+// The detail page's action forms
+
+/** Indstilling: an optional comment and an optional rank among the area's applications. */
+export const EndorseSchema = z.object({
+  comment: optionalText(2000),
+  rank: z
+    .string()
+    .trim()
+    .regex(/^\d{1,4}$/, { error: "applications.error.rankPositive" })
+    .transform(Number)
+    .refine((n) => n >= 1, { error: "applications.error.rankPositive" })
+    .optional(),
+});
+
+/** Send tilbage til ændringer: the comment is required (the applicant must know what to change). */
+export const ReturnSchema = z.object({
+  comment: z
+    .string({ error: "applications.error.returnCommentRequired" })
+    .trim()
+    .min(1, { error: "applications.error.returnCommentRequired" })
+    .max(2000, { error: "validation.tooLong" }),
+});
+
+/** Træk tilbage: only with the confirmation ticked. */
+export const WithdrawSchema = z.object({
+  confirm: z.literal("yes", { error: "applications.error.confirmWithdraw" }),
+});
+
+export const SubmitSchema = z.object({});
+
+/** The label key of a form field named in a problem ("costLines[0].amount" → the amount's label). */
+export function fieldLabelKey(field: string): MessageKey | null {
+  if (/^costLines\[\d+\]\.category$/.test(field)) return "applications.field.category";
+  if (/^costLines\[\d+\]\.amount$/.test(field)) return "applications.field.amount";
+  if (/^costLines\[\d+\]\.description$/.test(field)) return "applications.field.description";
+  const labels: Record<string, MessageKey> = {
+    unitId: "applications.field.unit",
+    contactName: "applications.field.contactName",
+    contactEmail: "applications.field.contactEmail",
+    title: "applications.field.title",
+    purpose: "applications.field.purpose",
+    targetGroup: "applications.field.targetGroup",
+    participants: "applications.field.participants",
+    activityType: "applications.field.activityType",
+    startDate: "applications.field.startDate",
+    endDate: "applications.field.endDate",
+    costLines: "applications.field.costLines",
+    coFinancing: "applications.field.coFinancing",
+    focusAreaIds: "applications.field.focusAreas",
+    primaryFocusAreaId: "applications.field.primaryFocusArea",
+    partnerAreaIds: "applications.field.partnerAreas",
+    expectedEffect: "applications.field.expectedEffect",
+    followUpPlan: "applications.field.followUpPlan",
+    softRuleJustification: "applications.field.softRuleJustification",
+  };
+  return labels[field] ?? null;
+}
+
+/** The cost line number (1, 2, …) a problem's field refers to, or null. */
+export function costLineNumber(field: string): number | null {
+  const match = /^costLines\[(\d+)\]/.exec(field);
+  return match ? Number(match[1]) + 1 : null;
+}

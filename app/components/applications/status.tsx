@@ -1,0 +1,23 @@
+// The application's status as a Danish label (text first; colour only adds to it).
+import type { ApplicationStatus } from "~/domain/applications/status";
+import { useT } from "~/utils/i18n";
+
+const BADGE: Record<ApplicationStatus, string> = {
+  DRAFT: "badge",
+  SUBMITTED: "badge badge-info",
+  RETURNED: "badge badge-warning",
+  ENDORSED: "badge badge-info",
+  SCREENED: "badge badge-info",
+  ASSESSED: "badge badge-info",
+  DECIDED: "badge badge-success",
+  WITHDRAWN: "badge",
+};
+
+export function ApplicationStatusLabel({ status }: { status: ApplicationStatus }) {
+  const t = useT();
+  return (
+    <span className={BADGE[status]} data-testid="application-status" data-status={status}>
+      {t(`applications.status.${status}`)}
+    </span>
+  );
+}

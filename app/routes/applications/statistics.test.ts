@@ -1,0 +1,158 @@
+import { createElement, type ComponentType } from "react";
+import { renderToString } from "react-dom/server";
+import { createRoutesStub } from "react-router";
+import { beforeEach, describe, expect, it } from "vitest";
+import { ROLES } from "~/domain/permissions";
+import { prisma } from "~/utils/db.server";
+import { FIXTURE, FOCUS, ROUND_2027, ROUND_AUTUMN, ROUND_WINTER, seedListFixture, sumOf, UNITS, type FixtureApplication, type FixtureIds } from "~/services/application-lists.fixtures";
+import { cookieFor, demoEmail, demoEmailFor, resetToDemo } from "../../../tests/db-utils";
+import { callLoader } from "../../../tests/route-utils";
+import * as application from "./application";
+import * as index from "./index";
+import * as statistics from "./statistics";
+
+type Stats = Awaited<ReturnType<typeof statistics.loader>>;
+
+let ids: FixtureIds;
+beforeEach(async () => {
+  await resetToDemo();
+  ids = await seedListFixture();
+});
+
+async function stats(search = "", email: string = demoEmail.hmu): Promise<Stats> {
+  const result = await callLoader(statistics, `/applications/statistics${search}`, { cookie: await cookieFor(email) });
+  expect(result.status).toBe(200);
+  return result.data as Stats;
+}
+
+function render(data: unknown): string {
+  const Stub = createRoutesStub([{ id: "stats", path: "/applications/statistics", Component: statistics.default as ComponentType, loader: () => data }]);
+  return renderToString(createElement(Stub, { initialEntries: ["/applications/statistics"], hydrationData: { loaderData: { stats: data } } }));
+}
+
+const counted = (pick: (a: FixtureApplication) => boolean) => FIXTURE.filter((a) => a.status !== "DRAFT" && pick(a));
+const yearOf = (a: FixtureApplication) => (a.round === ROUND_2027 ? 2027 : 2026);
+
+/** The expected figures, computed here from the fixture, to the øre. */
+function expectedFigures(apps: FixtureApplication[]) {
+  const byArea = new Map<string, { count: number; requestedOre: bigint }>();
+  const byFocus = new Map<string | null, { count: number; requestedOre: bigint }>();
+  const byStatus = new Map<string, { count: number; requestedOre: bigint }>();
+  const add = <K,>(map: Map<K, { count: number; requestedOre: bigint }>, key: K, a: FixtureApplication) => {
+    const row = map.get(key) ?? { count: 0, requestedOre: 0n };
+    map.set(key, { count: row.count + 1, requestedOre: row.requestedOre + a.requestedOre });
+  };
+  for (const a of apps) {
+    add(byArea, UNITS[a.unit][0], a);
+    add(byStatus, a.status, a);
+    if (a.focus.length === 0) add(byFocus, null, a);
+    for (const f of a.focus) add(byFocus, FOCUS[f], a);
+  }
+  return { byArea, byFocus, byStatus, total: { count: apps.length, requestedOre: sumOf(apps) } };
+}
+
+function compare(data: Stats, apps: FixtureApplication[]) {
+  const expected = expectedFigures(apps);
+  expect(data.total).toEqual(expected.total);
+  for (const row of data.byArea) {
+    expect({ count: row.count, requestedOre: row.requestedOre }, row.code).toEqual(expected.byArea.get(row.code) ?? { count: 0, requestedOre: 0n });
+  }
+  expect(data.byArea.reduce((s, r) => s + r.requestedOre, 0n)).toBe(expected.total.requestedOre);
+  expect(new Map(data.byFocusArea.map((r) => [r.name, { count: r.count, requestedOre: r.requestedOre }]))).toEqual(expected.byFocus);
+  for (const row of data.byStatus) {
+    expect({ count: row.count, requestedOre: row.requestedOre }, row.status).toEqual(expected.byStatus.get(row.status) ?? { count: 0, requestedOre: 0n });
+  }
+  expect(data.byStatus.map((r) => r.status)).not.toContain("DRAFT");
+}
+
+describe("/applications/statistics", () => {
+  it("is open to every role, HMU included; HMU gets 403 on the lists and on an application", async () => {
+    for (const role of ROLES) {
+      const result = await callLoader(statistics, "/applications/statistics", { cookie: await cookieFor(demoEmailFor(role)) });
+      expect(result.status, role).toBe(200);
+    }
+    expect((await callLoader(statistics, "/applications/statistics")).status).toBe(302);
+    const hmu = await cookieFor(demoEmail.hmu);
+    expect((await callLoader(index, "/applications", { cookie: hmu })).status).toBe(403);
+    const id = ids.applications["2026-8004"]!;
+    expect((await callLoader(application, `/applications/${id}`, { cookie: hmu, params: { applicationId: id } })).status).toBe(403);
+  });
+
+  it("counts and sums by area, focus area and status exactly, drafts excluded (pool year 2026)", async () => {
+    const data = await stats("?year=2026");
+    expect(data.filter).toEqual({ year: 2026, roundId: null });
+    compare(data, counted((a) => yearOf(a) === 2026));
+    expect(data.total.requestedOre).toBe(33_237_950n);
+  });
+
+  it("filters by round, and by all years", async () => {
+    const winter = await stats(`?round=${ids.rounds[ROUND_WINTER]}`);
+    expect(winter.filter).toEqual({ year: 2026, roundId: ids.rounds[ROUND_WINTER] });
+    compare(winter, counted((a) => a.round === ROUND_WINTER));
+    const autumn = await stats(`?year=2027&round=${ids.rounds[ROUND_AUTUMN]}`);
+    expect(autumn.filter.year).toBe(2026); // the round decides the year
+    compare(autumn, counted((a) => a.round === ROUND_AUTUMN));
+    const all = await stats("?year=all");
+    compare(all, counted(() => true));
+    const y2027 = await stats("?year=2027");
+    compare(y2027, counted((a) => yearOf(a) === 2027));
+  });
+
+  it("falls back to the newest year with rounds for bad params", async () => {
+    const data = await stats("?year=abc&round=%3Cscript%3E");
+    expect(data.filter).toEqual({ year: 2027, roundId: null });
+    expect((await stats("?year=1999")).filter.year).toBe(2027);
+  });
+
+  it("counts an application under each of its focus areas; applications without one get their own row", async () => {
+    const data = await stats("?year=2026");
+    const focusSum = data.byFocusArea.reduce((s, r) => s + r.requestedOre, 0n);
+    expect(focusSum).toBeGreaterThan(data.total.requestedOre);
+    expect(data.byFocusArea.find((r) => r.focusAreaId === null)).toMatchObject({ count: 1, requestedOre: 333_333n });
+  });
+
+  it("never carries application content: no titles, references, purposes, units or names", async () => {
+    for (const email of [demoEmail.hmu, demoEmail.secretariat]) {
+      const json = JSON.stringify(await stats("?year=all", email), (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+      for (const a of FIXTURE) {
+        expect(json).not.toContain(a.title);
+        expect(json).not.toContain(a.reference);
+        expect(json).not.toContain(a.purpose);
+        expect(json).not.toContain(`Kontakt ${a.reference}`);
+        expect(json).not.toContain(UNITS[a.unit][1]);
+      }
+      for (const user of await prisma.user.findMany({ select: { name: true, email: true } })) {
+        expect(json).not.toContain(user.name);
+        expect(json).not.toContain(user.email);
+      }
+      for (const id of Object.values(ids.applications)) expect(json).not.toContain(id);
+    }
+  });
+
+  it("renders the tables with Danish labels, the notes and totals rows", async () => {
+    const data = await stats(`?round=${ids.rounds[ROUND_WINTER]}`);
+    const html = render(data);
+    expect(html).toContain("<h1>Tal og fordeling</h1>");
+    expect(html).toContain("Kladder er ikke talt med, fordi de endnu ikke er indsendt.");
+    expect(html).toContain("En ansøgning tæller med under hvert af sine fokusområder.");
+    expect(html).toContain("Tallene gælder Vinterrunde 2026 (puljeår 2026).");
+    expect(html).toContain("<th scope=\"row\">BUU – Børn, Unge og Uddannelse</th>");
+    expect(html).toContain("<th scope=\"row\">Uden fokusområde</th>");
+    expect(html).toContain("<th scope=\"row\">Indstillet</th>");
+    const winter = counted((a) => a.round === ROUND_WINTER);
+    expect(sumOf(winter)).toBe(31_253_383n);
+    expect(html).toContain("<strong>312.533,83 kr.</strong>");
+    expect(html).toContain('<label class="form-label" for="stats-year">Puljeår</label>');
+    expect(html).toContain('<label class="form-label" for="stats-round">Runde</label>');
+  });
+
+  it("says so when nothing has been submitted", async () => {
+    await prisma.application.updateMany({ data: { status: "DRAFT" } });
+    const data = await stats("?year=all");
+    expect(data.total).toEqual({ count: 0, requestedOre: 0n });
+    expect(data.byFocusArea).toEqual([]);
+    const html = render(data);
+    expect(html).toContain("Der er ingen indsendte ansøgninger i den valgte periode.");
+    expect(html).toContain("Ingen af ansøgningerne har et fokusområde endnu.");
+  });
+});

@@ -1,0 +1,586 @@
+// The application life cycle through its services: create, save, submit (with
+// every required field, the round's closing time and the screening rules),
+// frozen versions, return, resubmission, endorsement and withdrawal — each with
+// its audit event and the e-mails it must write, and nothing changed on refusal.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { submissionProblems, type ApplicationContent } from "~/components/applications/schema";
+import type { ApplicationSnapshot } from "~/components/applications/snapshot";
+import { diffSnapshots, type Snapshot } from "~/domain/applications/versions";
+import { kroner } from "~/domain/money";
+import { translate } from "~/i18n";
+import { prisma } from "~/utils/db.server";
+import { actorFor, auditCount, demoEmail, resetToDemo } from "../../tests/db-utils";
+import {
+  checkSubmission,
+  createApplication,
+  endorseApplication,
+  returnApplication,
+  saveDraft,
+  storedContent,
+  submitApplication,
+  withdrawApplication,
+} from "./applications.server";
+import { FieldError, PermissionError } from "./mutation.server";
+import { verdictsFromJson } from "./screening.server";
+
+/** "Today" in the demo: Vinterrunde 2026 is open (16.11–11.12.2026 kl. 12.00), endorsement until 15.12.2026 kl. 12.00. */
+const NOW = new Date("2026-11-26T12:00:00Z");
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ["Date"], now: NOW, shouldAdvanceTime: true });
+  await resetToDemo();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+interface Ids {
+  round: string;
+  closedRound: string;
+  unit: string;
+  area: string;
+  otherArea: string;
+  focus: string[]; // the 2026 prioritisation's focus areas by rank
+  notPrioritised: string;
+  guidelineV1: string;
+}
+
+async function ids(): Promise<Ids> {
+  const round = await prisma.round.findFirstOrThrow({ where: { name: "Vinterrunde 2026" } });
+  const closedRound = await prisma.round.findFirstOrThrow({ where: { name: "Efterårsrunde 2026" } });
+  const applicant = await prisma.user.findUniqueOrThrow({ where: { email: demoEmail.applicant }, include: { unit: true } });
+  const otherArea = await prisma.area.findUniqueOrThrow({ where: { code: "VJH" } });
+  const prioritisation = await prisma.prioritisation.findFirstOrThrow({ include: { focusAreas: { orderBy: { rank: "asc" } } } });
+  const focus = prioritisation.focusAreas.map((fa) => fa.focusAreaId);
+  const notPrioritised = await prisma.focusArea.findFirstOrThrow({ where: { id: { notIn: focus } } });
+  const guideline = await prisma.guidelineVersion.findUniqueOrThrow({ where: { version: 1 } });
+  return {
+    round: round.id,
+    closedRound: closedRound.id,
+    unit: applicant.unitId!,
+    area: applicant.unit!.areaId,
+    otherArea: otherArea.id,
+    focus,
+    notPrioritised: notPrioritised.id,
+    guidelineV1: guideline.id,
+  };
+}
+
+/** Content that meets every requirement and every rule of guidelines v1. */
+function validContent(id: Ids, overrides: Partial<ApplicationContent> = {}): ApplicationContent {
+  return {
+    unitId: null,
+    contactName: "Anna Andersen",
+    contactEmail: "ansoeger@demo.aarhus.dk",
+    title: "Konflikthåndtering for frontpersonale",
+    purpose: "Færre episoder med vold og trusler.",
+    targetGroup: "Medarbejdere i borgerkontakten",
+    participants: 12,
+    activityType: "COURSE",
+    startDate: new Date("2026-12-21T00:00:00Z"),
+    endDate: new Date("2026-12-22T00:00:00Z"),
+    costLines: [
+      { category: "COURSE_FEE", description: "Kursusafgift", amountOre: kroner(40_000) + 1n },
+      { category: "TRANSPORT", description: "Bus", amountOre: 1_234_567n },
+    ],
+    coFinancingOre: kroner(12_000) + 1n,
+    focusAreaIds: [id.focus[0]!, id.focus[1]!],
+    primaryFocusAreaId: id.focus[0]!,
+    partnerAreaIds: [id.otherArea],
+    expectedEffect: "Tryggere medarbejdere.",
+    followUpPlan: "Måling efter tre måneder.",
+    softRuleJustification: "",
+    ...overrides,
+  };
+}
+
+async function newDraft(id: Ids, email: string = demoEmail.applicant) {
+  return createApplication(await actorFor(email), { roundId: id.round, unitId: id.unit, now: NOW });
+}
+
+async function counts() {
+  return {
+    applications: await prisma.application.count(),
+    versions: await prisma.applicationVersion.count(),
+    costLines: await prisma.applicationCostLine.count(),
+    comments: await prisma.applicationComment.count(),
+    audits: await auditCount(),
+    outbox: await prisma.outboxEmail.count(),
+    notifications: await prisma.notification.count(),
+  };
+}
+
+async function row(id: string) {
+  return prisma.application.findUniqueOrThrow({ where: { id }, include: { costLines: { orderBy: { sortOrder: "asc" } }, focusAreas: true, partnerAreas: true } });
+}
+
+async function expectFieldError(promise: Promise<unknown>, field: string, key: string) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FieldError);
+  expect((error as FieldError).field).toBe(field);
+  expect((error as FieldError).messageKey).toBe(key);
+  return error as FieldError;
+}
+
+/** A draft with valid content, submitted. */
+async function submitted(id: Ids, overrides: Partial<ApplicationContent> = {}) {
+  const { id: applicationId } = await newDraft(id);
+  const actor = await actorFor(demoEmail.applicant);
+  await saveDraft(actor, { id: applicationId, content: validContent(id, overrides) });
+  await submitApplication(actor, { id: applicationId, content: null, now: NOW });
+  return applicationId;
+}
+
+describe("application.create", () => {
+  it("creates a draft with the next reference of the pool year and the user as contact", async () => {
+    const id = await ids();
+    const before = await auditCount("application.create");
+    const first = await newDraft(id);
+    const second = await newDraft(id);
+    expect(first.reference).toBe("2026-0001");
+    expect(second.reference).toBe("2026-0002");
+    const app = await row(first.id);
+    expect(app).toMatchObject({ status: "DRAFT", unitId: id.unit, areaId: id.area, contactName: "Anna Andersen", contactEmail: demoEmail.applicant, versionNo: 0 });
+    expect(await auditCount("application.create")).toBe(before + 2);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "application.create", entityId: first.id } });
+    expect(event.entityType).toBe("Application");
+  });
+
+  it("gives simultaneous creations distinct references", async () => {
+    const id = await ids();
+    const actor = await actorFor(demoEmail.applicant);
+    const created = await Promise.all([1, 2, 3, 4].map(() => createApplication(actor, { roundId: id.round, unitId: id.unit, now: NOW })));
+    expect(created.map((c) => c.reference).sort()).toEqual(["2026-0001", "2026-0002", "2026-0003", "2026-0004"]);
+  });
+
+  it("skips a reference that is already taken", async () => {
+    const id = await ids();
+    const applicant = await prisma.user.findUniqueOrThrow({ where: { email: demoEmail.applicant } });
+    await prisma.application.create({ data: { reference: "2026-0001", roundId: id.closedRound, unitId: id.unit, areaId: id.area, createdById: applicant.id } });
+    expect((await newDraft(id)).reference).toBe("2026-0002");
+  });
+
+  it("refuses a round that is not open, a unit that is not the user's, and users who are not applicants", async () => {
+    const id = await ids();
+    const before = await counts();
+    const actor = await actorFor(demoEmail.applicant);
+    await expectFieldError(createApplication(actor, { roundId: id.closedRound, unitId: id.unit, now: NOW }), "roundId", "applications.error.roundNotOpen");
+    const otherUnit = await prisma.unit.findFirstOrThrow({ where: { areaId: id.otherArea } });
+    await expectFieldError(createApplication(actor, { roundId: id.round, unitId: otherUnit.id, now: NOW }), "unitId", "validation.choose");
+    await expect(createApplication(await actorFor(demoEmail.areaLead), { roundId: id.round, unitId: id.unit, now: NOW })).rejects.toBeInstanceOf(PermissionError);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("application.saveDraft", () => {
+  it("stores the content and the amounts, requested = total − co-financing to the øre", async () => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    const before = await auditCount("application.saveDraft");
+    await saveDraft(await actorFor(demoEmail.applicant), { id: applicationId, content: validContent(id) });
+    const app = await row(applicationId);
+    const total = kroner(40_000) + 1n + 1_234_567n;
+    expect(app.totalCostOre).toBe(total);
+    expect(app.coFinancingOre).toBe(kroner(12_000) + 1n);
+    expect(app.requestedOre).toBe(total - kroner(12_000) - 1n);
+    expect(app.requestedOre).toBe(4_034_567n);
+    expect(app.costLines.map((l) => [l.category, l.amountOre])).toEqual([
+      ["COURSE_FEE", 4_000_001n],
+      ["TRANSPORT", 1_234_567n],
+    ]);
+    expect(app.focusAreas.find((fa) => fa.primary)?.focusAreaId).toBe(id.focus[0]);
+    expect(app.partnerAreas.map((p) => p.areaId)).toEqual([id.otherArea]);
+    expect(await auditCount("application.saveDraft")).toBe(before + 1);
+    // The draft is resumed with exactly what was stored.
+    expect(await storedContent(applicationId)).toMatchObject({ title: "Konflikthåndtering for frontpersonale", coFinancingOre: 1_200_001n });
+  });
+
+  it("replaces cost lines, focus areas and partner areas, and saves an incomplete draft", async () => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    const actor = await actorFor(demoEmail.applicant);
+    await saveDraft(actor, { id: applicationId, content: validContent(id) });
+    const partial = validContent(id, {
+      title: "",
+      purpose: "",
+      participants: null,
+      startDate: null,
+      costLines: [{ category: null, description: "Uafklaret", amountOre: null }],
+      coFinancingOre: 0n,
+      focusAreaIds: [],
+      primaryFocusAreaId: null,
+      partnerAreaIds: [],
+    });
+    await saveDraft(actor, { id: applicationId, content: partial });
+    const app = await row(applicationId);
+    expect(app.costLines.map((l) => [l.category, l.description, l.amountOre])).toEqual([["", "Uafklaret", 0n]]);
+    expect(app.focusAreas).toEqual([]);
+    expect(app.partnerAreas).toEqual([]);
+    expect([app.totalCostOre, app.coFinancingOre, app.requestedOre]).toEqual([0n, 0n, 0n]);
+    expect(app.title).toBe("");
+  });
+
+  it("refuses focus areas outside the year's prioritisation, a primary not chosen and the own area as partner — storing nothing", async () => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    const actor = await actorFor(demoEmail.applicant);
+    const before = await counts();
+    await expectFieldError(
+      saveDraft(actor, { id: applicationId, content: validContent(id, { focusAreaIds: [id.notPrioritised], primaryFocusAreaId: id.notPrioritised }) }),
+      "focusAreaIds",
+      "applications.error.focusAreaNotPrioritised",
+    );
+    await expectFieldError(
+      saveDraft(actor, { id: applicationId, content: validContent(id, { primaryFocusAreaId: id.focus[3]! }) }),
+      "primaryFocusAreaId",
+      "applications.error.primaryNotChosen",
+    );
+    await expectFieldError(
+      saveDraft(actor, { id: applicationId, content: validContent(id, { partnerAreaIds: [id.area] }) }),
+      "partnerAreaIds",
+      "applications.error.partnerOwnArea",
+    );
+    expect(await counts()).toEqual(before);
+    expect((await row(applicationId)).title).toBe("");
+  });
+
+  it("answers 404 to an applicant of another unit and refuses submitted applications", async () => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    await expect(saveDraft(await actorFor(demoEmail.applicantOtherArea), { id: applicationId, content: validContent(id) })).rejects.toMatchObject({
+      status: 404,
+    });
+    const done = await submitted(id);
+    await expectFieldError(saveDraft(await actorFor(demoEmail.applicant), { id: done, content: validContent(id, { title: "Ny" }) }), "", "applications.error.notEditable");
+  });
+});
+
+describe("application.submit", () => {
+  it("submits: status, version 1 with the frozen content and verdicts, e-mails to the area lead and the applicant, audit", async () => {
+    const id = await ids();
+    const { id: applicationId, reference } = await newDraft(id);
+    const actor = await actorFor(demoEmail.applicant);
+    await saveDraft(actor, { id: applicationId, content: validContent(id) });
+    const before = await counts();
+    const result = await submitApplication(actor, { id: applicationId, content: null, now: NOW });
+    expect(result.versionNo).toBe(1);
+
+    const app = await row(applicationId);
+    expect(app.status).toBe("SUBMITTED");
+    expect(app.versionNo).toBe(1);
+    expect(app.submittedAt).toEqual(NOW);
+
+    const version = await prisma.applicationVersion.findUniqueOrThrow({ where: { applicationId_versionNo: { applicationId, versionNo: 1 } } });
+    const content = version.content as unknown as ApplicationSnapshot;
+    expect(content).toMatchObject({
+      reference,
+      title: "Konflikthåndtering for frontpersonale",
+      participants: 12,
+      activityType: "COURSE",
+      startDate: "2026-12-21",
+      endDate: "2026-12-22",
+      totalCostOre: "5234568",
+      coFinancingOre: "1200001",
+      requestedOre: "4034567",
+      costLines: [
+        { category: "COURSE_FEE", description: "Kursusafgift", amountOre: "4000001" },
+        { category: "TRANSPORT", description: "Bus", amountOre: "1234567" },
+      ],
+      partnerAreas: [{ id: id.otherArea, code: "VJH" }],
+      attachments: [],
+    });
+    expect(content.focusAreas.map((fa) => [fa.id, fa.primary])).toEqual(
+      expect.arrayContaining([
+        [id.focus[0], true],
+        [id.focus[1], false],
+      ]),
+    );
+    expect(version.guidelineVersionId).toBe(id.guidelineV1);
+    const verdicts = verdictsFromJson(version.screening);
+    expect(verdicts).toHaveLength(9);
+    expect(verdicts.filter((v) => v.outcome === "fail")).toEqual([]);
+    expect(verdicts.find((v) => v.kind === "MAX_AMOUNT")?.values.requested).toEqual({ type: "money", ore: 4_034_567n });
+
+    const after = await counts();
+    expect(after.versions).toBe(before.versions + 1);
+    // The BUU area lead (please endorse) and the applicant (receipt): one e-mail each.
+    expect(after.outbox).toBe(before.outbox + 2);
+    expect(after.notifications).toBe(before.notifications + 2);
+    const mails = await prisma.outboxEmail.findMany({ where: { applicationId }, orderBy: { kind: "asc" } });
+    expect(mails.map((m) => [m.kind, m.toEmail])).toEqual([
+      ["application.submitted", demoEmail.areaLead],
+      ["application.submittedReceipt", demoEmail.applicant],
+    ]);
+    expect(mails[0]!.body).toContain("15.12.2026 kl. 12.00");
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "application.submit", entityId: applicationId } });
+    expect(event.before).toMatchObject({ status: "DRAFT" });
+    expect(event.after).toMatchObject({ status: "SUBMITTED", versionNo: 1, requestedOre: "4034567" });
+  });
+
+  it("stores and submits the form's content in one step", async () => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    await submitApplication(await actorFor(demoEmail.applicant), { id: applicationId, content: validContent(id), now: NOW });
+    expect((await row(applicationId)).status).toBe("SUBMITTED");
+    expect(await auditCount("application.saveDraft")).toBe(0);
+  });
+
+  const missing: [string, Partial<ApplicationContent>, string, string][] = [
+    ["title", { title: " " }, "title", "validation.required"],
+    ["purpose", { purpose: "" }, "purpose", "validation.required"],
+    ["focus areas", { focusAreaIds: [], primaryFocusAreaId: null }, "focusAreaIds", "applications.error.focusAreaRequired"],
+    ["primary focus area", { primaryFocusAreaId: null }, "primaryFocusAreaId", "applications.error.primaryRequired"],
+    ["participants", { participants: null }, "participants", "validation.required"],
+    ["participants ≥ 1", { participants: 0 }, "participants", "applications.error.participantsMin"],
+    ["start date", { startDate: null }, "startDate", "validation.required"],
+    ["end date", { endDate: null }, "endDate", "validation.required"],
+    ["end before start", { endDate: new Date("2026-12-20T00:00:00Z") }, "endDate", "applications.error.endBeforeStart"],
+    ["cost lines", { costLines: [], coFinancingOre: 0n }, "costLines", "applications.error.costLinesRequired"],
+    ["a cost line's amount", { costLines: [{ category: "COURSE_FEE", description: "", amountOre: 0n }], coFinancingOre: 0n }, "costLines[0].amount", "applications.error.costAmountPositive"],
+    ["a cost line's category", { costLines: [{ category: null, description: "", amountOre: kroner(100) }], coFinancingOre: kroner(20) }, "costLines[0].category", "validation.choose"],
+    ["co-financing over total", { coFinancingOre: kroner(1_000_000) }, "coFinancing", "applications.error.coFinancingOverTotal"],
+    ["expected effect", { expectedEffect: "" }, "expectedEffect", "validation.required"],
+    ["follow-up plan", { followUpPlan: "" }, "followUpPlan", "validation.required"],
+  ];
+
+  it.each(missing)("refuses a missing or invalid %s: message at the field, nothing changed", async (_name, override, field, key) => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    const actor = await actorFor(demoEmail.applicant);
+    const content = validContent(id, override);
+    const problems = await checkSubmission({ id: applicationId, content, user: actor.user!, now: NOW });
+    expect(problems.filter((p) => p.field !== "").map((p) => [p.field, p.key])).toContainEqual([field, key]);
+    const before = await counts();
+    const appBefore = await row(applicationId);
+    await expectFieldError(submitApplication(actor, { id: applicationId, content, now: NOW }), field, key);
+    expect(await counts()).toEqual(before);
+    const appAfter = await row(applicationId);
+    expect(appAfter).toEqual(appBefore);
+  });
+
+  it("names every missing field of an empty draft at once", async () => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    const content = (await storedContent(applicationId))!;
+    expect(submissionProblems(content).map((p) => p.field)).toEqual([
+      "title",
+      "purpose",
+      "focusAreaIds",
+      "participants",
+      "startDate",
+      "endDate",
+      "costLines",
+      "expectedEffect",
+      "followUpPlan",
+    ]);
+  });
+
+  it("quotes the total when the co-financing is above it", async () => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    const error = await expectFieldError(
+      submitApplication(await actorFor(demoEmail.applicant), { id: applicationId, content: validContent(id, { coFinancingOre: kroner(60_000) }), now: NOW }),
+      "coFinancing",
+      "applications.error.coFinancingOverTotal",
+    );
+    expect(error.vars).toEqual({ totalOre: "5234568" });
+  });
+
+  it("refuses after the round closed with a clear Danish message, changing nothing", async () => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    const actor = await actorFor(demoEmail.applicant);
+    await saveDraft(actor, { id: applicationId, content: validContent(id) });
+    const before = await counts();
+    const afterClosing = new Date("2026-12-11T11:00:00Z"); // 11.12.2026 kl. 12.00 sharp: closed
+    const error = await expectFieldError(
+      submitApplication(actor, { id: applicationId, content: null, now: afterClosing }),
+      "",
+      "applications.error.roundClosed",
+    );
+    expect(translate("da", error.messageKey, error.vars)).toBe("Runden lukkede 11.12.2026 kl. 12.00. Ansøgningen kan ikke indsendes.");
+    expect(await checkSubmission({ id: applicationId, content: null, user: actor.user!, now: afterClosing })).toEqual([
+      { field: "", key: "applications.error.roundClosed", vars: { closedAt: "11.12.2026 kl. 12.00" } },
+    ]);
+    expect(await counts()).toEqual(before);
+    expect((await row(applicationId)).status).toBe("DRAFT");
+  });
+
+  it("is blocked by a failed hard rule, quoting the verdict", async () => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    const actor = await actorFor(demoEmail.applicant);
+    // 400.000 kr. requested: above the maximum of 250.000 kr.
+    const content = validContent(id, { costLines: [{ category: "COURSE_FEE", description: "", amountOre: kroner(500_000) }], coFinancingOre: kroner(100_000) });
+    const before = await counts();
+    const error = await expectFieldError(submitApplication(actor, { id: applicationId, content, now: NOW }), "", "applications.error.hardRule");
+    expect(translate("da", error.messageKey, error.vars)).toBe(
+      "Maksimalt beløb pr. ansøgning: Ansøgt beløb 400.000,00 kr. er over maksimum på 250.000,00 kr.",
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it("needs a written justification for a soft rule's warning", async () => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    const actor = await actorFor(demoEmail.applicant);
+    const content = validContent(id, { participants: 5 }); // MIN_PARTICIPANTS 8 is a soft rule
+    await expectFieldError(submitApplication(actor, { id: applicationId, content, now: NOW }), "softRuleJustification", "applications.error.justificationRequired");
+    expect((await row(applicationId)).status).toBe("DRAFT");
+    await submitApplication(actor, { id: applicationId, content: { ...content, softRuleJustification: "Et lille, men vigtigt team." }, now: NOW });
+    const version = await prisma.applicationVersion.findFirstOrThrow({ where: { applicationId } });
+    expect((version.content as unknown as ApplicationSnapshot).softRuleJustification).toBe("Et lille, men vigtigt team.");
+    expect(verdictsFromJson(version.screening).find((v) => v.kind === "MIN_PARTICIPANTS")?.outcome).toBe("warning");
+  });
+
+  it("cannot be submitted twice", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    await expectFieldError(submitApplication(await actorFor(demoEmail.applicant), { id: applicationId, content: null, now: NOW }), "", "applications.error.notEditable");
+  });
+});
+
+describe("return, resubmission and versions", () => {
+  it("returns with a comment and an e-mail to the applicant; the frozen version never changes; resubmission is version 2", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    const frozen = (await prisma.applicationVersion.findFirstOrThrow({ where: { applicationId } })).content;
+
+    const before = await counts();
+    await returnApplication(await actorFor(demoEmail.secretariat), { id: applicationId, comment: "Uddyb opfølgningen." });
+    const after = await counts();
+    expect((await row(applicationId)).status).toBe("RETURNED");
+    expect(after.comments).toBe(before.comments + 1);
+    expect(after.outbox).toBe(before.outbox + 1);
+    expect(after.audits).toBe(before.audits + 1);
+    const comment = await prisma.applicationComment.findFirstOrThrow({ where: { applicationId } });
+    expect(comment).toMatchObject({ kind: "RETURN", body: "Uddyb opfølgningen." });
+    const mail = await prisma.outboxEmail.findFirstOrThrow({ where: { applicationId, kind: "application.returned" } });
+    expect(mail.toEmail).toBe(demoEmail.applicant);
+    expect(mail.body).toContain("Uddyb opfølgningen.");
+    expect(mail.body).toContain("Sara Simonsen");
+
+    // The applicant changes the draft: version 1 stays as submitted.
+    const actor = await actorFor(demoEmail.applicant);
+    const changed = validContent(id, {
+      title: "Konflikthåndtering for hele borgerkontakten",
+      followUpPlan: "Måling efter tre og seks måneder.",
+      costLines: [{ category: "COURSE_FEE", description: "Kursusafgift", amountOre: kroner(45_000) }],
+      coFinancingOre: kroner(9_000),
+    });
+    await saveDraft(actor, { id: applicationId, content: changed });
+    expect((await prisma.applicationVersion.findFirstOrThrow({ where: { applicationId, versionNo: 1 } })).content).toEqual(frozen);
+
+    await submitApplication(actor, { id: applicationId, content: null, now: NOW });
+    const app = await row(applicationId);
+    expect([app.status, app.versionNo]).toEqual(["SUBMITTED", 2]);
+    const versions = await prisma.applicationVersion.findMany({ where: { applicationId }, orderBy: { versionNo: "asc" } });
+    expect(versions.map((v) => v.versionNo)).toEqual([1, 2]);
+    expect(versions[0]!.content).toEqual(frozen);
+    const changes = diffSnapshots(versions[0]!.content as Snapshot, versions[1]!.content as Snapshot, ["reference"]);
+    expect(changes.map((c) => c.field).sort()).toEqual(["coFinancingOre", "costLines", "followUpPlan", "requestedOre", "title", "totalCostOre"].sort());
+    expect(changes.find((c) => c.field === "requestedOre")).toEqual({ field: "requestedOre", before: "4034567", after: "3600000" });
+  });
+
+  it("requires a comment to return, and only returns submitted, endorsed or screened applications", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    const before = await counts();
+    await expectFieldError(returnApplication(await actorFor(demoEmail.areaLead), { id: applicationId, comment: "  " }), "comment", "applications.error.returnCommentRequired");
+    const { id: draft } = await newDraft(id);
+    await expectFieldError(returnApplication(await actorFor(demoEmail.secretariat), { id: draft, comment: "Nej" }), "", "applications.error.cannotReturn");
+    await expect(returnApplication(await actorFor(demoEmail.areaLeadOtherArea), { id: applicationId, comment: "Nej" })).rejects.toMatchObject({ status: 404 });
+    await expect(returnApplication(await actorFor(demoEmail.finance), { id: applicationId, comment: "Nej" })).rejects.toMatchObject({ status: 403 });
+    expect(await counts()).toEqual({ ...before, applications: before.applications + 1, audits: before.audits + 1 });
+  });
+});
+
+describe("application.endorse", () => {
+  it("endorses before the deadline with a comment and a rank; tells the applicant and the secretariat", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    const before = await counts();
+    const lead = await actorFor(demoEmail.areaLead);
+    await endorseApplication(lead, { id: applicationId, comment: "Vigtig for området.", rank: 1, now: new Date("2026-12-15T10:59:00Z") });
+    const app = await row(applicationId);
+    expect(app).toMatchObject({ status: "ENDORSED", endorsedById: lead.user!.id, endorsementRank: 1 });
+    const after = await counts();
+    expect(after.comments).toBe(before.comments + 1);
+    expect(after.outbox).toBe(before.outbox + 2);
+    const mails = await prisma.outboxEmail.findMany({ where: { applicationId, kind: "application.endorsed" }, orderBy: { toEmail: "asc" } });
+    expect(mails.map((m) => m.toEmail)).toEqual([demoEmail.applicant, demoEmail.secretariat]);
+    expect(await auditCount("application.endorse")).toBe(1);
+  });
+
+  it("refuses after the deadline with the deadline in the message, changing nothing", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    const before = await counts();
+    const error = await expectFieldError(
+      endorseApplication(await actorFor(demoEmail.areaLead), { id: applicationId, comment: "", rank: null, now: new Date("2026-12-15T11:00:01Z") }),
+      "",
+      "applications.error.endorsementDeadlinePassed",
+    );
+    expect(translate("da", error.messageKey, error.vars)).toBe("Fristen for indstilling var 15.12.2026 kl. 12.00. Ansøgningen kan ikke længere indstilles.");
+    expect(await counts()).toEqual(before);
+    expect((await row(applicationId)).status).toBe("SUBMITTED");
+  });
+
+  it("refuses a rank already given in the area and round, another area's lead (404), and drafts", async () => {
+    const id = await ids();
+    const first = await submitted(id);
+    const second = await submitted(id);
+    const lead = await actorFor(demoEmail.areaLead);
+    await endorseApplication(lead, { id: first, comment: "", rank: 1, now: NOW });
+    const firstRef = (await row(first)).reference;
+    const error = await expectFieldError(endorseApplication(lead, { id: second, comment: "", rank: 1, now: NOW }), "rank", "applications.error.rankTaken");
+    expect(error.vars).toEqual({ rank: 1, reference: firstRef });
+    await expect(endorseApplication(await actorFor(demoEmail.areaLeadOtherArea), { id: second, comment: "", rank: null, now: NOW })).rejects.toMatchObject({ status: 404 });
+    await expect(endorseApplication(await actorFor(demoEmail.secretariat), { id: second, comment: "", rank: null, now: NOW })).rejects.toMatchObject({ status: 403 });
+    const { id: draft } = await newDraft(id);
+    await expectFieldError(endorseApplication(lead, { id: draft, comment: "", rank: null, now: NOW }), "", "applications.error.cannotEndorse");
+    expect((await row(second)).status).toBe("SUBMITTED");
+  });
+});
+
+describe("application.withdraw", () => {
+  it("withdraws a submitted application and tells the area lead", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    const before = await counts();
+    await withdrawApplication(await actorFor(demoEmail.applicant), { id: applicationId, now: NOW });
+    const app = await row(applicationId);
+    expect(app.status).toBe("WITHDRAWN");
+    expect(app.withdrawnAt).toEqual(NOW);
+    const after = await counts();
+    expect(after.outbox).toBe(before.outbox + 1);
+    expect(after.audits).toBe(before.audits + 1);
+    expect((await prisma.outboxEmail.findFirstOrThrow({ where: { applicationId, kind: "application.withdrawn" } })).toEmail).toBe(demoEmail.areaLead);
+  });
+
+  it("tells the secretariat too once the application was endorsed", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    await endorseApplication(await actorFor(demoEmail.areaLead), { id: applicationId, comment: "", rank: null, now: NOW });
+    await withdrawApplication(await actorFor(demoEmail.applicant), { id: applicationId, now: NOW });
+    const mails = await prisma.outboxEmail.findMany({ where: { applicationId, kind: "application.withdrawn" }, orderBy: { toEmail: "asc" } });
+    expect(mails.map((m) => m.toEmail)).toEqual([demoEmail.areaLead, demoEmail.secretariat]);
+  });
+
+  it("withdraws a draft without telling anyone, and refuses after a decision", async () => {
+    const id = await ids();
+    const { id: draft } = await newDraft(id);
+    const before = await counts();
+    await withdrawApplication(await actorFor(demoEmail.applicant), { id: draft, now: NOW });
+    expect((await counts()).outbox).toBe(before.outbox);
+    expect((await row(draft)).status).toBe("WITHDRAWN");
+    await expectFieldError(withdrawApplication(await actorFor(demoEmail.applicant), { id: draft, now: NOW }), "", "applications.error.cannotWithdraw");
+    const decided = await submitted(id);
+    await prisma.application.update({ where: { id: decided }, data: { status: "DECIDED" } });
+    await expectFieldError(withdrawApplication(await actorFor(demoEmail.applicant), { id: decided, now: NOW }), "", "applications.error.cannotWithdraw");
+    await expect(withdrawApplication(await actorFor(demoEmail.applicantOtherArea), { id: decided, now: NOW })).rejects.toMatchObject({ status: 404 });
+  });
+});

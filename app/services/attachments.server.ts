@@ -1,0 +1,284 @@
+// Attachments (bilag) of an application: upload with a size cap, checked by
+// content as well as by name, stored on disk outside the public folder, listed
+// for the panel, served by a resource route after a permission check, and
+// removed softly (removedAt) so that a frozen version may still refer to them.
+import { createHash } from "node:crypto";
+import {
+  checkAttachment,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_APPLICATION,
+  safeFileName,
+} from "~/domain/applications/attachments";
+import { isEditable, type ApplicationStatus } from "~/domain/applications/status";
+import type { RecordScope } from "~/domain/permissions";
+import { acceptedTypesText, fileTypeLabel, formatFileSize } from "~/components/applications/attachment-messages";
+import { prisma, type Tx } from "~/utils/db.server";
+import { newStorageKey, storeFile } from "~/utils/storage.server";
+import { defineMutation, FieldError, PermissionError, type MutationContext } from "./mutation.server";
+
+// ---------------------------------------------------------------------------
+// Reads
+
+export interface AttachmentListItem {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  mimeType: string;
+  createdAt: Date;
+}
+
+/** The application's current attachments (not removed), oldest first. For loaders. */
+export async function listAttachments(applicationId: string): Promise<AttachmentListItem[]> {
+  return prisma.attachment.findMany({
+    where: { applicationId, removedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, fileName: true, sizeBytes: true, mimeType: true, createdAt: true },
+  });
+}
+
+/** The application's id, status and scope (for the upload route's checks), or null. */
+export async function findApplicationForAttachments(applicationId: string) {
+  return prisma.application.findUnique({
+    where: { id: applicationId },
+    select: { id: true, status: true, unitId: true, areaId: true },
+  });
+}
+
+export interface DownloadableAttachment {
+  fileName: string;
+  mimeType: string;
+  storageKey: string;
+  scope: RecordScope;
+}
+
+/** An attachment that may be downloaded (not removed), with its application's scope; null otherwise. */
+export async function findDownloadableAttachment(attachmentId: string): Promise<DownloadableAttachment | null> {
+  const attachment = await prisma.attachment.findFirst({
+    where: { id: attachmentId, removedAt: null },
+    select: { fileName: true, mimeType: true, storageKey: true, application: { select: { unitId: true, areaId: true } } },
+  });
+  if (!attachment) return null;
+  return {
+    fileName: attachment.fileName,
+    mimeType: attachment.mimeType,
+    storageKey: attachment.storageKey,
+    scope: { areaId: attachment.application.areaId, unitId: attachment.application.unitId },
+  };
+}
+
+const DANISH_ASCII: Record<string, string> = { æ: "ae", Æ: "Ae", ø: "oe", Ø: "Oe", å: "aa", Å: "Aa" };
+
+/** RFC 6266 header value: an ASCII fallback name plus the exact UTF-8 name (RFC 5987). */
+export function contentDisposition(fileName: string): string {
+  const name = safeFileName(fileName);
+  const ascii = name
+    .replace(/[æÆøØåÅ]/g, (c) => DANISH_ASCII[c] ?? "_")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]/g, "_")
+    .replace(/["\\%]/g, "_");
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+// ---------------------------------------------------------------------------
+// Reading an upload without letting a huge body exhaust memory
+
+/** The multipart body may exceed the file limit by this much (boundaries, other fields). */
+export const UPLOAD_OVERHEAD_BYTES = 64 * 1024;
+export const MAX_UPLOAD_BODY_BYTES = MAX_ATTACHMENT_BYTES + UPLOAD_OVERHEAD_BYTES;
+/** A refused body is read and thrown away up to this size (so the browser gets the answer); beyond, the connection is cut. */
+const DISCARD_LIMIT_BYTES = 200 * 1024 * 1024;
+
+export type CappedForm = { ok: true; formData: FormData } | { ok: false; reason: "tooLarge" | "badRequest" };
+
+async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number): Promise<void> {
+  let total = alreadyRead;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.byteLength;
+      if (total > DISCARD_LIMIT_BYTES) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // the client went away: nothing to do
+  }
+}
+
+/**
+ * Parses a form body (multipart or urlencoded), refusing anything larger than
+ * `limit`: first by its declared Content-Length, then by counting the bytes as
+ * they arrive. At most `limit` bytes are ever held in memory.
+ */
+export async function readCappedFormData(request: Request, limit = MAX_UPLOAD_BODY_BYTES): Promise<CappedForm> {
+  const declared = Number(request.headers.get("Content-Length") ?? "NaN");
+  const body = request.body;
+  if (!body) return { ok: true, formData: new FormData() };
+  const reader = body.getReader();
+  if (Number.isFinite(declared) && declared > limit) {
+    void discard(reader, 0);
+    return { ok: false, reason: "tooLarge" };
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch {
+      return { ok: false, reason: "badRequest" };
+    }
+    if (next.done) break;
+    total += next.value.byteLength;
+    if (total > limit) {
+      void discard(reader, total);
+      return { ok: false, reason: "tooLarge" };
+    }
+    chunks.push(next.value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  chunks.length = 0;
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (total === 0 && !contentType) return { ok: true, formData: new FormData() };
+  try {
+    const formData = await new Request(request.url, { method: "POST", headers: { "Content-Type": contentType }, body: bytes }).formData();
+    return { ok: true, formData };
+  } catch {
+    return { ok: false, reason: "badRequest" };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Mutations
+
+interface LockedApplication {
+  id: string;
+  reference: string;
+  status: ApplicationStatus;
+  unitId: string;
+  areaId: string;
+}
+
+/**
+ * Locks the application row (so that two uploads cannot both pass the count
+ * check, and a submission cannot slip between check and insert), checks the
+ * record scope (404) and that its content may still change.
+ */
+async function lockEditableApplication(tx: Tx, requireScope: MutationContext["requireScope"], applicationId: string): Promise<LockedApplication> {
+  await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
+  const application = await tx.application.findUnique({
+    where: { id: applicationId },
+    select: { id: true, reference: true, status: true, unitId: true, areaId: true },
+  });
+  if (!application) throw new PermissionError(404);
+  requireScope("application:edit", { areaId: application.areaId, unitId: application.unitId });
+  if (!isEditable(application.status)) throw new FieldError("file", "attachments.error.notEditable");
+  return application;
+}
+
+export interface AddAttachmentInput {
+  applicationId: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Checks the file (size, name, content), the number of attachments and the
+ * application's status, then stores the bytes and writes the row. Nothing is
+ * stored when a check fails. Should the transaction fail after the bytes were
+ * written, the file is left without a row (an orphan nobody can reach).
+ */
+export const addAttachment = defineMutation<AddAttachmentInput, AttachmentListItem>("attachment.add", {
+  permission: "application:edit",
+  async run({ tx, actor, requireScope }, input) {
+    const application = await lockEditableApplication(tx, requireScope, input.applicationId);
+    const fileName = safeFileName(input.fileName);
+    const check = checkAttachment(fileName, input.bytes);
+    if (!check.ok) {
+      switch (check.problem) {
+        case "empty":
+          throw new FieldError("file", "attachments.error.empty");
+        case "tooLarge":
+          throw new FieldError("file", "attachments.error.tooLarge", { max: formatFileSize(MAX_ATTACHMENT_BYTES) });
+        case "unsupportedType":
+          throw new FieldError("file", "attachments.error.unsupportedType", { types: acceptedTypesText() });
+        case "contentMismatch":
+          throw new FieldError("file", "attachments.error.contentMismatch", { type: fileTypeLabel(fileName) });
+      }
+    }
+    const count = await tx.attachment.count({ where: { applicationId: application.id, removedAt: null } });
+    if (count >= MAX_ATTACHMENTS_PER_APPLICATION) {
+      throw new FieldError("file", "attachments.error.tooMany", { max: MAX_ATTACHMENTS_PER_APPLICATION });
+    }
+    const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+    const storageKey = newStorageKey();
+    await storeFile(storageKey, input.bytes);
+    const attachment = await tx.attachment.create({
+      data: {
+        applicationId: application.id,
+        fileName,
+        mimeType: check.mimeType,
+        sizeBytes: input.bytes.byteLength,
+        sha256,
+        storageKey,
+        uploadedById: actor.user!.id, // the permission check guarantees a user
+      },
+      select: { id: true, fileName: true, sizeBytes: true, mimeType: true, createdAt: true },
+    });
+    return {
+      result: attachment,
+      audit: {
+        action: "attachment.add",
+        entityType: "Attachment",
+        entityId: attachment.id,
+        // Never the content: name, size, type and checksum only.
+        after: {
+          applicationId: application.id,
+          reference: application.reference,
+          fileName: attachment.fileName,
+          sizeBytes: attachment.sizeBytes,
+          mimeType: attachment.mimeType,
+          sha256,
+        },
+      },
+    };
+  },
+});
+
+export const removeAttachment = defineMutation<{ applicationId: string; attachmentId: string }, { id: string; fileName: string }>(
+  "attachment.remove",
+  {
+    permission: "application:edit",
+    async run({ tx, requireScope }, input) {
+      const application = await lockEditableApplication(tx, requireScope, input.applicationId);
+      const attachment = await tx.attachment.findFirst({
+        where: { id: input.attachmentId, applicationId: application.id, removedAt: null },
+        select: { id: true, fileName: true, sizeBytes: true, mimeType: true, sha256: true },
+      });
+      if (!attachment) throw new PermissionError(404);
+      const removedAt = new Date();
+      await tx.attachment.update({ where: { id: attachment.id }, data: { removedAt } });
+      return {
+        result: { id: attachment.id, fileName: attachment.fileName },
+        audit: {
+          action: "attachment.remove",
+          entityType: "Attachment",
+          entityId: attachment.id,
+          before: { applicationId: application.id, fileName: attachment.fileName, removedAt: null },
+          after: { applicationId: application.id, reference: application.reference, fileName: attachment.fileName, removedAt },
+        },
+      };
+    },
+  },
+);
+
+export const attachmentMutations = [addAttachment, removeAttachment] as const;

@@ -1,0 +1,113 @@
+// Aggregate figures about applications (Tal og fordeling): counts and sums of
+// requested amounts by area, focus area and status. Never any application's
+// content (no titles, references, units or people): HMU observers read this.
+// Drafts are left out: they are not applications yet.
+import type { StatisticsFilter } from "~/components/application-lists/schema";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/applications/status";
+import type { Ore } from "~/domain/money";
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+
+export interface Figure {
+  count: number;
+  requestedOre: Ore;
+}
+
+export interface AreaFigure extends Figure {
+  areaId: string;
+  code: string;
+  name: string;
+}
+
+export interface FocusAreaFigure extends Figure {
+  /** null = applications without any focus area. */
+  focusAreaId: string | null;
+  name: string | null;
+}
+
+export interface StatusFigure extends Figure {
+  status: ApplicationStatus;
+}
+
+export interface ApplicationStatistics {
+  /** The filter as applied ("all" = every pool year). */
+  filter: { year: number | "all"; roundId: string | null };
+  years: number[];
+  rounds: { id: string; name: string; year: number }[];
+  byArea: AreaFigure[];
+  byFocusArea: FocusAreaFigure[];
+  byStatus: StatusFigure[];
+  total: Figure;
+}
+
+/** The statuses that count: everything except drafts (not yet submitted). */
+export const COUNTED_STATUSES = APPLICATION_STATUSES.filter((s) => s !== "DRAFT");
+
+const figure = (count: number, sum: bigint | null): Figure => ({ count, requestedOre: sum ?? 0n });
+
+export async function applicationStatistics(asked: StatisticsFilter): Promise<ApplicationStatistics> {
+  const [poolYears, rounds] = await Promise.all([
+    prisma.poolYear.findMany({ orderBy: { year: "desc" }, select: { year: true } }),
+    prisma.round.findMany({
+      orderBy: [{ poolYear: { year: "desc" } }, { opensAt: "desc" }],
+      select: { id: true, name: true, poolYear: { select: { year: true } } },
+    }),
+  ]);
+  const years = poolYears.map((y) => y.year);
+  const roundList = rounds.map((r) => ({ id: r.id, name: r.name, year: r.poolYear.year }));
+
+  // A known round decides the year; else the year asked for; else the newest year with rounds.
+  const round = roundList.find((r) => r.id === asked.round) ?? null;
+  let year: number | "all";
+  if (round) year = round.year;
+  else if (asked.year === "all") year = "all";
+  else if (asked.year && years.includes(Number(asked.year))) year = Number(asked.year);
+  else year = roundList[0]?.year ?? years[0] ?? "all";
+
+  const where: Prisma.ApplicationWhereInput = {
+    status: { not: "DRAFT" },
+    ...(round ? { roundId: round.id } : year !== "all" ? { round: { poolYear: { year } } } : {}),
+  };
+
+  const [areas, focusAreas, byAreaRaw, byStatusRaw, total] = await Promise.all([
+    prisma.area.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true, active: true } }),
+    prisma.focusArea.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.application.groupBy({ by: ["areaId"], where, _count: { _all: true }, _sum: { requestedOre: true } }),
+    prisma.application.groupBy({ by: ["status"], where, _count: { _all: true }, _sum: { requestedOre: true } }),
+    prisma.application.aggregate({ where, _count: { _all: true }, _sum: { requestedOre: true } }),
+  ]);
+
+  const areaSums = new Map(byAreaRaw.map((g) => [g.areaId, figure(g._count._all, g._sum.requestedOre)]));
+  const byArea: AreaFigure[] = areas
+    .filter((a) => a.active || areaSums.has(a.id))
+    .map((a) => ({ areaId: a.id, code: a.code, name: a.name, ...(areaSums.get(a.id) ?? figure(0, 0n)) }));
+
+  const statusSums = new Map(byStatusRaw.map((g) => [g.status, figure(g._count._all, g._sum.requestedOre)]));
+  const byStatus: StatusFigure[] = COUNTED_STATUSES.map((status) => ({ status, ...(statusSums.get(status) ?? figure(0, 0n)) }));
+
+  // An application counts towards each of its focus areas: one database sum per focus area.
+  const focusSums = await Promise.all(
+    [...focusAreas.map((f) => f.id), null].map(async (focusAreaId) => {
+      const result = await prisma.application.aggregate({
+        where: { AND: [where, focusAreaId ? { focusAreas: { some: { focusAreaId } } } : { focusAreas: { none: {} } }] },
+        _count: { _all: true },
+        _sum: { requestedOre: true },
+      });
+      return { focusAreaId, ...figure(result._count._all, result._sum.requestedOre) };
+    }),
+  );
+  const names = new Map(focusAreas.map((f) => [f.id, f.name]));
+  const byFocusArea: FocusAreaFigure[] = focusSums
+    .filter((f) => f.count > 0)
+    .map((f) => ({ ...f, name: f.focusAreaId ? (names.get(f.focusAreaId) ?? null) : null }));
+
+  return {
+    filter: { year, roundId: round?.id ?? null },
+    years,
+    rounds: roundList,
+    byArea,
+    byFocusArea,
+    byStatus,
+    total: figure(total._count._all, total._sum.requestedOre),
+  };
+}
