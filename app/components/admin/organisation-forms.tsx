@@ -31,7 +31,7 @@ export function AreaForm({ lastResult, defaultValue, submitLabel, cancelTo }: Fo
     constraint: getZodConstraint(AreaSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AreaSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -73,7 +73,7 @@ export function UnitForm({ lastResult, defaultValue, submitLabel, cancelTo, area
     constraint: getZodConstraint(UnitSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: UnitSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const inactive = ` (${t("common.inactive").toLowerCase()})`;
   return (

@@ -49,7 +49,7 @@ export function UserForm({
     constraint: getZodConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const inactive = ` (${t("common.inactive").toLowerCase()})`;
   const unitChoices = units.map((u) => ({

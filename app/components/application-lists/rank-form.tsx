@@ -43,7 +43,7 @@ export function RankForm({
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RankSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const rows = fields.ranks.getFieldList();
   return (

@@ -75,7 +75,7 @@ export function EndorseForm({ lastResult, deadline }: { lastResult: LastResult; 
     constraint: getZodConstraint(EndorseSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EndorseSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)} data-testid="endorse-form">
@@ -108,7 +108,7 @@ export function ReturnForm({ lastResult }: { lastResult: LastResult }) {
     constraint: getZodConstraint(ReturnSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReturnSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)} data-testid="return-form">

@@ -162,7 +162,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
     constraint: getZodConstraint(ApplicationFormSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplicationFormSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 
   // Live amounts from what is typed (also right on the server-rendered page).

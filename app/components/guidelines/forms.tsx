@@ -43,7 +43,7 @@ export function TextForm({ title, body, lastResult }: { title: string; body: str
     constraint: getZodConstraint(UpdateTextSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateTextSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <details className="details" open={lastResult ? true : undefined} id="edit-text">
@@ -220,7 +220,7 @@ function RuleParamsForm({ version, kind, lastResult }: { version: number; kind: 
     constraint: getZodConstraint(AddRuleFields),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AddRuleSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const paramFields: readonly RuleParamField[] = RULE_PARAM_FIELDS[kind];
   return (
@@ -304,7 +304,7 @@ export function CriterionForm({ version, editing, lastResult }: { version: numbe
     constraint: getZodConstraint(CriterionSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CriterionSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Section
@@ -370,7 +370,7 @@ export function AdoptSection({
     constraint: getZodConstraint(AdoptSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AdoptSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Section id="adopt" title={t("guidelines.adopt.title")} level={2}>

@@ -47,7 +47,7 @@ export default function NewApplicationPage() {
     constraint: getZodConstraint(NewApplicationSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewApplicationSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="row">

@@ -60,7 +60,7 @@ export default function EditFocusAreaPage() {
     constraint: getZodConstraint(EditSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="row">

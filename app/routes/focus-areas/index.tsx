@@ -47,7 +47,7 @@ function CreateForm() {
     constraint: getZodConstraint(CreateSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section aria-labelledby="create-title">

@@ -56,7 +56,7 @@ export default function NewGuidelineDraftPage() {
     constraint: getZodConstraint(NewDraftSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewDraftSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="row">

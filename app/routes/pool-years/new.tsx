@@ -81,7 +81,7 @@ export default function NewPoolYear() {
     constraint: getZodConstraint(CreatePoolYearSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreatePoolYearSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="row">

@@ -280,7 +280,7 @@ function AdjustForm() {
     constraint: getZodConstraint(AdjustSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AdjustSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const correctable = poolYear.adjustments.map((a) => ({
     value: a.id,

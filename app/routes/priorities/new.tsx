@@ -107,7 +107,7 @@ export default function RecordPrioritisationPage() {
     constraint: getZodConstraint(PrioritisationSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PrioritisationSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const rows = fields.rows.getFieldList();
   const summary = summariseRows((form.value as { rows?: unknown } | undefined)?.rows ?? defaults.rows, yearTotalOre);

@@ -64,7 +64,7 @@ export default function NewRoundPage() {
     constraint: getZodConstraint(RoundSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RoundSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="row">

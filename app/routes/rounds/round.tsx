@@ -113,7 +113,7 @@ function EditRoundForm() {
     constraint: getZodConstraint(RoundSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RoundSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const available = totalOre - otherSharesOre;
   return (
