@@ -40,6 +40,12 @@ describe("checkAdjustment", () => {
     expect(checkAdjustment(totals, -kroner(100) - 1n)).toBe("totalNegative"));
   it("refuses absurd amounts", () => expect(checkAdjustment(totals, 10n ** 15n)).toBe("tooLarge"));
   it("allows an addition", () => expect(checkAdjustment(totals, 1n)).toBeNull());
+  it("refuses a reduction below what is committed, to the øre", () => {
+    expect(checkAdjustment(totals, -kroner(40), kroner(60))).toBeNull();
+    expect(checkAdjustment(totals, -kroner(40) - 1n, kroner(60))).toBe("belowCommitted");
+  });
+  it("allows an addition even when the year is already below its commitments", () =>
+    expect(checkAdjustment(totals, 1n, kroner(500))).toBeNull());
 });
 
 describe("isValidPoolYear", () => {

@@ -22,16 +22,19 @@ export function poolYearTotals(budgetOre: Ore, adjustments: readonly AdjustmentL
   return { budgetOre, additionsOre, reductionsOre, adjustmentsOre, totalOre: budgetOre + adjustmentsOre };
 }
 
-export type AdjustmentProblem = "zero" | "tooLarge" | "totalNegative";
+export type AdjustmentProblem = "zero" | "tooLarge" | "totalNegative" | "belowCommitted";
 
 /**
  * Checks a new adjustment against the year. A reduction may not take the
- * year's total below zero (later: below what is already committed).
+ * year's total below zero, nor below what is already committed (the rounds'
+ * budget shares, or the fixed-amount earmarks of the priorities in force,
+ * whichever is larger). An addition is always allowed.
  */
-export function checkAdjustment(current: PoolYearTotals, amountOre: Ore): AdjustmentProblem | null {
+export function checkAdjustment(current: PoolYearTotals, amountOre: Ore, committedOre: Ore = 0n): AdjustmentProblem | null {
   if (amountOre === 0n) return "zero";
   if (amountOre > MAX_ABS_ORE || -amountOre > MAX_ABS_ORE) return "tooLarge";
   if (current.totalOre + amountOre < 0n) return "totalNegative";
+  if (amountOre < 0n && current.totalOre + amountOre < committedOre) return "belowCommitted";
   return null;
 }
 

@@ -188,7 +188,21 @@ const ADJUSTMENT_PROBLEM_KEYS: Record<AdjustmentProblem, MessageKey> = {
   zero: "validation.amountNotZero",
   tooLarge: "poolYears.error.tooLarge",
   totalNegative: "poolYears.error.totalNegative",
+  belowCommitted: "poolYears.error.belowCommitted",
 };
+
+/** What a reduction may not go below: the rounds' shares or the latest priorities' fixed earmarks, whichever is larger. */
+async function committedOre(tx: Tx, poolYearId: string): Promise<Ore> {
+  const rounds = await tx.round.findMany({ where: { poolYearId }, select: { budgetShareOre: true } });
+  const shares = rounds.reduce((sum, r) => sum + r.budgetShareOre, 0n);
+  const latest = await tx.prioritisation.findFirst({
+    where: { poolYearId },
+    orderBy: { revision: "desc" },
+    select: { focusAreas: { where: { earmarkKind: "AMOUNT" }, select: { earmarkOre: true } } },
+  });
+  const earmarks = (latest?.focusAreas ?? []).reduce((sum, f) => sum + (f.earmarkOre ?? 0n), 0n);
+  return shares > earmarks ? shares : earmarks;
+}
 
 /** Locks the pool-year row until the transaction ends: adjustments of one year run one at a time. */
 async function lockPoolYear(tx: Tx, id: string): Promise<void> {
@@ -218,13 +232,16 @@ export const adjustPoolYear = defineMutation<AdjustPoolYearInput, { id: string; 
     if (input.correctsId && !adjustments.some((a) => a.id === input.correctsId)) {
       throw new FieldError("corrects", "poolYears.error.correctsInvalid");
     }
-    const problem = checkAdjustment(before, input.amountOre);
+    const committed = input.amountOre < 0n ? await committedOre(tx, poolYear.id) : 0n;
+    const problem = checkAdjustment(before, input.amountOre, committed);
     if (problem) {
-      throw new FieldError(
-        "amount",
-        ADJUSTMENT_PROBLEM_KEYS[problem],
-        problem === "totalNegative" ? { amountOre: (-input.amountOre).toString(), totalOre: before.totalOre.toString() } : undefined,
-      );
+      const vars: Record<string, string> | undefined =
+        problem === "totalNegative"
+          ? { amountOre: (-input.amountOre).toString(), totalOre: before.totalOre.toString() }
+          : problem === "belowCommitted"
+            ? { totalAfterOre: (before.totalOre + input.amountOre).toString(), committedOre: committed.toString() }
+            : undefined;
+      throw new FieldError("amount", ADJUSTMENT_PROBLEM_KEYS[problem], vars);
     }
 
     const created = await tx.budgetAdjustment.create({

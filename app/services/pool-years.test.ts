@@ -125,9 +125,31 @@ describe("adjustPoolYear", () => {
     expect(listed.adjustmentCount).toBe(6);
   });
 
+  it("refuses a reduction below the rounds' shares, then below the fixed earmarks, quoting the amounts", async () => {
+    const actor = await actorFor(demoEmail.finance);
+    const base = { year: 2026, reason: "Nedskrivning", effectiveOn: day("2026-10-01"), correctsId: null };
+    // Demo 2026: total 2.500.000 kr., all of it shared out to the two rounds.
+    const byRounds = await adjustPoolYear(actor, { ...base, amountOre: -1n }).catch((e: unknown) => e);
+    expect(byRounds).toMatchObject({
+      field: "amount",
+      messageKey: "poolYears.error.belowCommitted",
+      vars: { totalAfterOre: "249999999", committedOre: "250000000" },
+    });
+    // Without the rounds, the hard 500.000 kr. earmark of the priorities is what is committed.
+    await prisma.$executeRawUnsafe(`TRUNCATE "Round" CASCADE`);
+    const byEarmark = await adjustPoolYear(actor, { ...base, amountOre: -kroner(2_000_000) - 1n }).catch((e: unknown) => e);
+    expect(byEarmark).toMatchObject({ messageKey: "poolYears.error.belowCommitted", vars: { committedOre: "50000000" } });
+    expect(await prisma.budgetAdjustment.count()).toBe(1);
+    expect(await auditCount("poolYear.adjust")).toBe(0);
+    await adjustPoolYear(actor, { ...base, amountOre: -kroner(2_000_000) });
+    expect(await totalInDb(2026)).toBe(kroner(500_000));
+  });
+
   it("allows a reduction to exactly zero and refuses one øre more, quoting the amounts", async () => {
     const actor = await actorFor(demoEmail.finance);
     const base = { year: 2026, reason: "Nedskrivning", effectiveOn: day("2026-10-01"), correctsId: null };
+    // Nothing committed in 2026: no rounds, no priorities.
+    await prisma.$executeRawUnsafe(`TRUNCATE "Round", "Prioritisation" CASCADE`);
     const error = await adjustPoolYear(actor, { ...base, amountOre: -250_000_001n }).catch((e: unknown) => e);
     expect(error).toMatchObject({ field: "amount", messageKey: "poolYears.error.totalNegative", vars: { amountOre: "250000001", totalOre: "250000000" } });
     expect(await prisma.budgetAdjustment.count()).toBe(1);

@@ -80,6 +80,8 @@ export const poolYears = defineMessages({
     "poolYears.error.amountNoSign": "Skriv beløbet uden plus eller minus. Vælg i stedet tillægsbevilling eller reduktion ovenfor.",
     "poolYears.error.totalNegative":
       "Reduktionen på {amount} er større end den samlede ramme ({total}), og rammen må ikke blive negativ.",
+    "poolYears.error.belowCommitted":
+      "Efter reduktionen ville rammen være {totalAfter}, men {committed} er allerede fordelt til runder eller øremærket. Nedsæt først rundernes andele eller prioriteringens øremærkninger.",
     "poolYears.error.effectiveOnOutsideYear": "Virkningsdatoen skal ligge i puljeåret {year}.",
     "poolYears.error.correctsInvalid": "Vælg en tidligere regulering fra samme puljeår.",
   },
@@ -162,6 +164,8 @@ export const poolYears = defineMessages({
     "poolYears.error.amountNoSign": "Enter the amount without plus or minus. Choose supplementary appropriation or reduction above instead.",
     "poolYears.error.totalNegative":
       "The reduction of {amount} is larger than the total budget ({total}), and the budget must not become negative.",
+    "poolYears.error.belowCommitted":
+      "After the reduction the budget would be {totalAfter}, but {committed} is already given to rounds or earmarked. Reduce the rounds' shares or the priorities' earmarks first.",
     "poolYears.error.effectiveOnOutsideYear": "The effective date must lie in pool year {year}.",
     "poolYears.error.correctsInvalid": "Choose an earlier adjustment from the same pool year.",
   },

@@ -78,6 +78,24 @@ describe("/pool-years/:year loader", () => {
 });
 
 describe("/pool-years/:year action", () => {
+  it("refuses a reduction below what the rounds already hold, next to the field", async () => {
+    const finance = await cookieFor(demoEmail.finance);
+    const before = await snapshot();
+    const result = await callAction(yearRoute, path2026, { params: params2026, cookie: finance, form: { ...valid, kind: "reduction", amount: "0,01" } });
+    expect(result.status).toBe(400);
+    expect(fieldErrors(result)).toEqual({
+      amount: [
+        "Efter reduktionen ville rammen være 2.499.999,99 kr., men 2.500.000,00 kr. er allerede fordelt til runder eller øremærket. Nedsæt først rundernes andele eller prioriteringens øremærkninger.",
+      ],
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("/pool-years/:year action, with nothing committed in 2026", () => {
+  // The demo year's rounds hold its whole total; without them reductions are free down to zero.
+  beforeEach(() => prisma.$executeRawUnsafe(`TRUNCATE "Round", "Prioritisation" CASCADE`));
+
   it("records a tillægsbevilling and a reduktion, audited, and the page agrees with the database to the øre", async () => {
     const finance = await cookieFor(demoEmail.finance);
     const post = (form: Record<string, string>) => callAction(yearRoute, path2026, { params: params2026, cookie: finance, form });
