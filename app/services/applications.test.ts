@@ -21,7 +21,7 @@ import {
   withdrawApplication,
 } from "./applications.server";
 import { FieldError, PermissionError } from "./mutation.server";
-import { verdictsFromJson } from "./screening.server";
+import { loadScreeningSetup, verdictsFromJson } from "./screening.server";
 
 /** "Today" in the demo: Vinterrunde 2026 is open (16.11–11.12.2026 kl. 12.00), endorsement until 15.12.2026 kl. 12.00. */
 const NOW = new Date("2026-11-26T12:00:00Z");
@@ -434,6 +434,43 @@ describe("application.submit", () => {
     const version = await prisma.applicationVersion.findFirstOrThrow({ where: { applicationId } });
     expect((version.content as unknown as ApplicationSnapshot).softRuleJustification).toBe("Et lille, men vigtigt team.");
     expect(verdictsFromJson(version.screening).find((v) => v.kind === "MIN_PARTICIPANTS")?.outcome).toBe("warning");
+  });
+
+  it("screens a year by the guideline version its priorities follow, even after HMU adopts the next one", async () => {
+    const id = await ids();
+    // Version 2: a maximum of 10.000 kr. per application, adopted; version 1 superseded.
+    await prisma.guidelineVersion.update({ where: { id: id.guidelineV1 }, data: { status: "SUPERSEDED", supersededAt: NOW } });
+    const v2 = await prisma.guidelineVersion.create({
+      data: {
+        version: 2,
+        title: "Retningslinjer 2027",
+        status: "ADOPTED",
+        adoptedOn: NOW,
+        adoptedAt: NOW,
+        rules: { create: [{ kind: "MAX_AMOUNT", severity: "HARD", params: { maxOre: String(kroner(10_000)) } }] },
+      },
+    });
+    // The 2026 round: its year's priorities were set under version 1, so 40.346,68 kr. may be applied for.
+    const applicationId = await submitted(id);
+    const version = await prisma.applicationVersion.findFirstOrThrow({ where: { applicationId } });
+    expect(version.guidelineVersionId).toBe(id.guidelineV1);
+    expect(verdictsFromJson(version.screening).find((v) => v.kind === "MAX_AMOUNT")?.outcome).toBe("pass");
+
+    // A 2027 round (no priorities recorded yet) is screened by the adopted version.
+    const year2027 = await prisma.poolYear.findUniqueOrThrow({ where: { year: 2027 } });
+    const round2027 = await prisma.round.create({
+      data: {
+        poolYearId: year2027.id,
+        name: "Forårsrunde 2027",
+        opensAt: new Date("2027-03-01T11:00:00Z"),
+        closesAt: new Date("2027-04-01T10:00:00Z"),
+        endorsementDeadline: new Date("2027-04-15T10:00:00Z"),
+        decisionDate: new Date("2027-05-06T00:00:00Z"),
+        budgetShareOre: kroner(1_000_000),
+      },
+    });
+    const setup = await loadScreeningSetup(prisma, round2027.id);
+    expect([setup.guidelineVersionId, setup.rules.map((r) => r.kind), setup.context.yearFocusAreaIds]).toEqual([v2.id, ["MAX_AMOUNT"], []]);
   });
 
   it("cannot be submitted twice", async () => {

@@ -19,7 +19,18 @@ export interface ScreeningSetup {
   context: ScreeningContext;
 }
 
-/** Everything the engine needs besides the application, for a round. */
+const RULES_SELECT = {
+  id: true,
+  version: true,
+  rules: { orderBy: [{ sortOrder: "asc" as const }, { id: "asc" as const }], select: { id: true, kind: true, severity: true, params: true } },
+};
+
+/**
+ * Everything the engine needs besides the application, for a round: the rules of
+ * the guideline version the year's prioritisation in force follows (a year keeps
+ * its rules when HMU adopts the next version), or of the adopted version when the
+ * year has no prioritisation yet.
+ */
 export async function loadScreeningSetup(db: Db | Tx, roundId: string): Promise<ScreeningSetup> {
   const round = await db.round.findUniqueOrThrow({
     where: { id: roundId },
@@ -28,20 +39,19 @@ export async function loadScreeningSetup(db: Db | Tx, roundId: string): Promise<
       poolYear: {
         select: {
           year: true,
-          prioritisations: { orderBy: { revision: "desc" }, take: 1, select: { focusAreas: { select: { focusAreaId: true } } } },
+          prioritisations: {
+            orderBy: { revision: "desc" },
+            take: 1,
+            select: { focusAreas: { select: { focusAreaId: true } }, guidelineVersion: { select: RULES_SELECT } },
+          },
         },
       },
     },
   });
-  const guideline = await db.guidelineVersion.findFirst({
-    where: { status: "ADOPTED" },
-    orderBy: { version: "desc" },
-    select: {
-      id: true,
-      version: true,
-      rules: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, kind: true, severity: true, params: true } },
-    },
-  });
+  const inForce = round.poolYear.prioritisations[0];
+  const guideline =
+    inForce?.guidelineVersion ??
+    (await db.guidelineVersion.findFirst({ where: { status: "ADOPTED" }, orderBy: { version: "desc" }, select: RULES_SELECT }));
   const rules = (guideline?.rules ?? []).map((rule) => parseRule(rule)).filter((rule): rule is EligibilityRule => rule !== null);
   return {
     guidelineVersionId: guideline?.id ?? null,
@@ -49,7 +59,7 @@ export async function loadScreeningSetup(db: Db | Tx, roundId: string): Promise<
     rules,
     context: {
       poolYear: round.poolYear.year,
-      yearFocusAreaIds: round.poolYear.prioritisations[0]?.focusAreas.map((fa) => fa.focusAreaId) ?? [],
+      yearFocusAreaIds: inForce?.focusAreas.map((fa) => fa.focusAreaId) ?? [],
       decisionDate: round.decisionDate,
     },
   };
