@@ -118,6 +118,13 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD,
   await page.getByTestId("current-user").waitFor();
 }
 
+/** Waits until React has hydrated the page, so what is typed reaches the app's state (pages with JavaScript only). */
+export async function waitForHydration(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber$"))), { timeout: 10_000 })
+    .toBe(true);
+}
+
 /** Logs out with the header's button and waits for the login page. */
 export async function logout(page: Page, lang: Lang = "da"): Promise<void> {
   const t = createTranslator(lang);
@@ -139,13 +146,25 @@ function demoEmailOf(role: Role): string {
   return user.email;
 }
 
+/** A demo user's e-mail address, checked against the demo data. */
+function demoEmail(email: string): string {
+  if (!DEMO_USERS.some((u) => u.email === email)) throw new Error(`No demo user has the e-mail ${email}`);
+  return email;
+}
+
 /** Demo users' e-mail addresses (password: DEMO_PASSWORD). */
 export const DEMO = {
   applicant: demoEmailOf("APPLICANT"),
   areaLead: demoEmailOf("AREA_LEAD"),
   secretariat: demoEmailOf("SECRETARIAT"),
   finance: demoEmailOf("FINANCE"),
+  leadership: demoEmailOf("LEADERSHIP"),
+  hmu: demoEmailOf("HMU"),
   admin: demoEmailOf("ADMIN"),
+  /** An applicant in another area (VJH) than `applicant` (BUU). */
+  otherAreaApplicant: demoEmail("ansoeger.vjh@demo.aarhus.dk"),
+  /** The area lead of `applicant`'s area (BUU). */
+  areaLeadBUU: demoEmail("chef.buu@demo.aarhus.dk"),
 } as const;
 
 /** One demo user per role (the first in the demo data). */
