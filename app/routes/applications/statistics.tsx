@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData, useLocation } from "react-router";
 import type { Route } from "./+types/statistics";
 import { StatisticsParams } from "~/components/application-lists/schema";
 import { formatInteger, formatMoney, type Translate } from "~/i18n";
-import { applicationStatistics, type ApplicationStatistics } from "~/services/statistics.server";
+import { applicationStatistics, type ApplicationStatistics, type Figure } from "~/services/statistics.server";
 import { useLang, useT } from "~/utils/i18n";
 import { parseSearchParams } from "~/utils/list-params";
 import { requireUserWith } from "~/utils/permissions.server";
@@ -24,13 +24,10 @@ function scopeText(t: Translate, stats: Pick<ApplicationStatistics, "filter" | "
 
 export default function StatisticsPage() {
   const t = useT();
-  const lang = useLang();
   const location = useLocation();
   const stats = useLoaderData<typeof loader>();
   const { filter, years, rounds, byArea, byFocusArea, byStatus, total } = stats;
   const scope = scopeText(t, stats);
-  const count = (n: number) => formatInteger(n, lang);
-  const money = (ore: bigint) => formatMoney(ore, lang);
   return (
     <>
       <h1>{t("stats.title")}</h1>
@@ -82,123 +79,92 @@ export default function StatisticsPage() {
       {total.count === 0 ? <p data-testid="stats-empty">{t("stats.empty")}</p> : null}
 
       <h2>{t("stats.byArea")}</h2>
-      <div className="kp-table-wrap">
-        <table className="table table--compact" data-testid="stats-area">
-          <caption className="sr-only">{t("stats.caption.area", { scope })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("stats.col.area")}</th>
-              <th scope="col" className="kp-num">
-                {t("stats.col.count")}
-              </th>
-              <th scope="col" className="kp-num">
-                {t("stats.col.requested")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {byArea.map((row) => (
-              <tr key={row.areaId}>
-                <th scope="row">{`${row.code} – ${row.name}`}</th>
-                <td className="kp-num">{count(row.count)}</td>
-                <td className="kp-num">{money(row.requestedOre)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t("stats.total")}</th>
-              <td className="kp-num">
-                <strong>{count(total.count)}</strong>
-              </td>
-              <td className="kp-num">
-                <strong>{money(total.requestedOre)}</strong>
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <FigureTable
+        testId="stats-area"
+        caption={t("stats.caption.area", { scope })}
+        firstColumn={t("stats.col.area")}
+        rows={byArea.map((row) => ({ key: row.areaId, label: `${row.code} – ${row.name}`, figure: row }))}
+        totalLabel={t("stats.total")}
+        total={total}
+      />
 
       <h2>{t("stats.byFocusArea")}</h2>
       <p>{t("stats.focusNote")}</p>
       {byFocusArea.length === 0 ? (
         <p>{t("stats.focusEmpty")}</p>
       ) : (
-        <div className="kp-table-wrap">
-          <table className="table table--compact" data-testid="stats-focus">
-            <caption className="sr-only">{t("stats.caption.focusArea", { scope })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("stats.col.focusArea")}</th>
-                <th scope="col" className="kp-num">
-                  {t("stats.col.count")}
-                </th>
-                <th scope="col" className="kp-num">
-                  {t("stats.col.requested")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {byFocusArea.map((row) => (
-                <tr key={row.focusAreaId ?? "none"}>
-                  <th scope="row">{row.name ?? t("stats.noFocusArea")}</th>
-                  <td className="kp-num">{count(row.count)}</td>
-                  <td className="kp-num">{money(row.requestedOre)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t("stats.totalApplications")}</th>
-                <td className="kp-num">
-                  <strong>{count(total.count)}</strong>
-                </td>
-                <td className="kp-num">
-                  <strong>{money(total.requestedOre)}</strong>
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <FigureTable
+          testId="stats-focus"
+          caption={t("stats.caption.focusArea", { scope })}
+          firstColumn={t("stats.col.focusArea")}
+          rows={byFocusArea.map((row) => ({ key: row.focusAreaId ?? "none", label: row.name ?? t("stats.noFocusArea"), figure: row }))}
+          totalLabel={t("stats.totalApplications")}
+          total={total}
+        />
       )}
 
       <h2>{t("stats.byStatus")}</h2>
-      <div className="kp-table-wrap">
-        <table className="table table--compact" data-testid="stats-status">
-          <caption className="sr-only">{t("stats.caption.status", { scope })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("stats.col.status")}</th>
-              <th scope="col" className="kp-num">
-                {t("stats.col.count")}
-              </th>
-              <th scope="col" className="kp-num">
-                {t("stats.col.requested")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {byStatus.map((row) => (
-              <tr key={row.status}>
-                <th scope="row">{t(`appList.status.${row.status}`)}</th>
-                <td className="kp-num">{count(row.count)}</td>
-                <td className="kp-num">{money(row.requestedOre)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t("stats.total")}</th>
-              <td className="kp-num">
-                <strong>{count(total.count)}</strong>
-              </td>
-              <td className="kp-num">
-                <strong>{money(total.requestedOre)}</strong>
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <FigureTable
+        testId="stats-status"
+        caption={t("stats.caption.status", { scope })}
+        firstColumn={t("stats.col.status")}
+        rows={byStatus.map((row) => ({ key: row.status, label: t(`appList.status.${row.status}`), figure: row }))}
+        totalLabel={t("stats.total")}
+        total={total}
+      />
     </>
+  );
+}
+
+interface FigureTableProps {
+  testId: string;
+  caption: string;
+  firstColumn: string;
+  rows: { key: string; label: string; figure: Figure }[];
+  totalLabel: string;
+  total: Figure;
+}
+
+/** Counts and amounts requested per group, with a total row. */
+function FigureTable({ testId, caption, firstColumn, rows, totalLabel, total }: FigureTableProps) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <div className="kp-table-wrap">
+      <table className="table table--compact" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{firstColumn}</th>
+            <th scope="col" className="kp-num">
+              {t("stats.col.count")}
+            </th>
+            <th scope="col" className="kp-num">
+              {t("stats.col.requested")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td className="kp-num">{formatInteger(row.figure.count, lang)}</td>
+              <td className="kp-num">{formatMoney(row.figure.requestedOre, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{totalLabel}</th>
+            <td className="kp-num">
+              <strong>{formatInteger(total.count, lang)}</strong>
+            </td>
+            <td className="kp-num">
+              <strong>{formatMoney(total.requestedOre, lang)}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }
