@@ -98,18 +98,18 @@ export function RuleChanges({ changes, before, after }: { changes: readonly Rule
   const t = useT();
   const lang = useLang();
   if (changes.length === 0) return <p>{t("guidelines.diff.unchanged")}</p>;
-  const rows: { key: string; kind: string; what: string; was: string; now: string }[] = [];
+  const rows: ChangeRow[] = [];
   changes.forEach((change, i) => {
     const kind = ruleKindLabel(t, change.kind);
-    if (change.type === "added") rows.push({ key: `${i}`, kind, what: t("guidelines.diff.added"), was: EMPTY, now: ruleSummary(t, lang, change.after) });
-    else if (change.type === "removed") rows.push({ key: `${i}`, kind, what: t("guidelines.diff.removed"), was: ruleSummary(t, lang, change.before), now: EMPTY });
+    if (change.type === "added") rows.push({ key: `${i}`, label: kind, what: t("guidelines.diff.added"), was: EMPTY, now: ruleSummary(t, lang, change.after) });
+    else if (change.type === "removed") rows.push({ key: `${i}`, label: kind, what: t("guidelines.diff.removed"), was: ruleSummary(t, lang, change.before), now: EMPTY });
     else {
       for (const field of change.fields) {
         const value = (rule: RuleSnapshot) =>
           field === "severity" ? severityLabel(t, rule.severity) : field === "params" ? describeRuleParams(t, lang, rule) : rule.note || EMPTY;
         rows.push({
           key: `${i}-${field}`,
-          kind,
+          label: kind,
           what: t(field === "severity" ? "guidelines.diff.field.severity" : field === "params" ? "guidelines.diff.field.params" : "guidelines.diff.field.note"),
           was: value(change.before),
           now: value(change.after),
@@ -118,29 +118,14 @@ export function RuleChanges({ changes, before, after }: { changes: readonly Rule
     }
   });
   return (
-    <div className="kp-table-wrap">
-      <table className="table table--compact" data-testid="rule-changes">
-        <caption>{t("guidelines.diff.rulesCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("guidelines.rules.col.kind")}</th>
-            <th scope="col">{t("guidelines.diff.col.change")}</th>
-            <th scope="col">{t("guidelines.diff.col.before", { version: before })}</th>
-            <th scope="col">{t("guidelines.diff.col.after", { version: after })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.kind}</th>
-              <td>{row.what}</td>
-              <td>{row.was === EMPTY ? row.was : <Del>{row.was}</Del>}</td>
-              <td>{row.now === EMPTY ? row.now : <Ins>{row.now}</Ins>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ChangeTable
+      testId="rule-changes"
+      caption={t("guidelines.diff.rulesCaption")}
+      firstColumn={t("guidelines.rules.col.kind")}
+      rows={rows}
+      before={before}
+      after={after}
+    />
   );
 }
 
@@ -156,10 +141,10 @@ export function CriterionChanges({ changes, before, after }: { changes: readonly
     ]
       .filter(Boolean)
       .join(" · ");
-  const rows: { key: string; name: string; what: string; was: string; now: string }[] = [];
+  const rows: ChangeRow[] = [];
   changes.forEach((change, i) => {
-    if (change.type === "added") rows.push({ key: `${i}`, name: change.name, what: t("guidelines.diff.added"), was: EMPTY, now: summary(change.after) });
-    else if (change.type === "removed") rows.push({ key: `${i}`, name: change.name, what: t("guidelines.diff.removed"), was: summary(change.before), now: EMPTY });
+    if (change.type === "added") rows.push({ key: `${i}`, label: change.name, what: t("guidelines.diff.added"), was: EMPTY, now: summary(change.after) });
+    else if (change.type === "removed") rows.push({ key: `${i}`, label: change.name, what: t("guidelines.diff.removed"), was: summary(change.before), now: EMPTY });
     else {
       for (const field of change.fields) {
         const value = (c: CriterionSnapshot) =>
@@ -172,7 +157,7 @@ export function CriterionChanges({ changes, before, after }: { changes: readonly
                 : t("guidelines.criteria.scale", { min: c.scaleMin, max: c.scaleMax });
         rows.push({
           key: `${i}-${field}`,
-          name: change.name,
+          label: change.name,
           what: t(`guidelines.diff.field.${field}`),
           was: value(change.before),
           now: value(change.after),
@@ -181,21 +166,44 @@ export function CriterionChanges({ changes, before, after }: { changes: readonly
     }
   });
   return (
+    <ChangeTable
+      testId="criterion-changes"
+      caption={t("guidelines.diff.criteriaCaption")}
+      firstColumn={t("guidelines.criteria.col.name")}
+      rows={rows}
+      before={before}
+      after={after}
+    />
+  );
+}
+
+interface ChangeRow {
+  key: string;
+  label: string;
+  what: string;
+  was: string;
+  now: string;
+}
+
+/** One row per changed field: what it was in the older version and what it is in the newer. */
+function ChangeTable(props: { testId: string; caption: string; firstColumn: string; rows: ChangeRow[]; before: number; after: number }) {
+  const t = useT();
+  return (
     <div className="kp-table-wrap">
-      <table className="table table--compact" data-testid="criterion-changes">
-        <caption>{t("guidelines.diff.criteriaCaption")}</caption>
+      <table className="table table--compact" data-testid={props.testId}>
+        <caption>{props.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("guidelines.criteria.col.name")}</th>
+            <th scope="col">{props.firstColumn}</th>
             <th scope="col">{t("guidelines.diff.col.change")}</th>
-            <th scope="col">{t("guidelines.diff.col.before", { version: before })}</th>
-            <th scope="col">{t("guidelines.diff.col.after", { version: after })}</th>
+            <th scope="col">{t("guidelines.diff.col.before", { version: props.before })}</th>
+            <th scope="col">{t("guidelines.diff.col.after", { version: props.after })}</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
+          {props.rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row">{row.name}</th>
+              <th scope="row">{row.label}</th>
               <td>{row.what}</td>
               <td>{row.was === EMPTY ? row.was : <Del>{row.was}</Del>}</td>
               <td>{row.now === EMPTY ? row.now : <Ins>{row.now}</Ins>}</td>
