@@ -99,20 +99,60 @@ interface TestRound {
 let sharedRound: TestRound | null = null;
 
 /**
- * A round of the current pool year that opened a few hours ago, created through
- * the secretariat's form (once per file). The demo year's budget is fully shared
- * between its rounds; if too little is left, finance first records a
- * supplementary appropriation (tillægsbevilling) of the round's share.
+ * The round's pool year exists and has priorities (the form offers their focus
+ * areas). The demo data has them for 2026; a round decided in a later year (from
+ * mid-December on) needs them set up first, as finance and leadership would.
+ */
+async function ensureYearReady(newPage: NewPage, year: number): Promise<void> {
+  const finance = await newPage();
+  await login(finance, DEMO.finance);
+  allowConsoleErrors(finance, /status of 404/);
+  if ((await finance.goto(`/pool-years/${year}`))?.status() === 404) {
+    await finance.goto("/pool-years/new");
+    await finance.getByLabel(da("poolYears.field.year"), { exact: true }).fill(String(year));
+    await finance.getByLabel(da("poolYears.field.startsOn"), { exact: true }).fill(`${year}-01-01`);
+    await Promise.all([
+      finance.waitForURL((url) => url.pathname === `/pool-years/${year}`),
+      finance.getByRole("button", { name: da("poolYears.new.submit"), exact: true }).click(),
+    ]);
+  }
+  await finance.close();
+
+  const leadership = await newPage();
+  await login(leadership, DEMO.leadership);
+  await leadership.goto(`/pool-years/${year}/priorities`);
+  if ((await leadership.getByTestId("empty").count()) > 0) {
+    await leadership.goto(`/pool-years/${year}/priorities/new`);
+    // Today's meeting under the adopted guidelines (the form's defaults); one focus area.
+    const row = leadership.getByRole("group", { name: "Forebyggelse af vold og trusler", exact: true });
+    await row.getByLabel(da("priorities.field.include"), { exact: true }).check();
+    await row.getByLabel(da("priorities.field.rank"), { exact: true }).fill("1");
+    await row.getByLabel(da("priorities.field.weight"), { exact: true }).fill("1");
+    await Promise.all([
+      leadership.waitForURL((url) => url.searchParams.get("ok") === "recorded"),
+      leadership.getByRole("button", { name: da("priorities.submit"), exact: true }).click(),
+    ]);
+  }
+  await leadership.close();
+}
+
+/**
+ * A round that opened a few hours ago, created through the secretariat's form
+ * (once per file) in the pool year of its decision date. If too little is left
+ * of that year's budget (the demo year's is fully shared between its rounds),
+ * finance first records a supplementary appropriation (tillægsbevilling) of the
+ * round's share.
  */
 async function openRound(newPage: NewPage): Promise<TestRound> {
   if (sharedRound) return sharedRound;
   const now = new Date();
-  const year = Number(parts(now).year);
   const name = `Testrunde ${now.getTime().toString(36)}`;
   const opensAt = new Date(now.getTime() - 3 * HOUR_MS);
   const closesAt = new Date(now.getTime() + 14 * DAY_MS);
   const endorsementDeadline = new Date(now.getTime() + 17 * DAY_MS);
   const decisionDate = new Date(now.getTime() + 18 * DAY_MS);
+  const year = Number(parts(decisionDate).year);
+  await ensureYearReady(newPage, year);
 
   const page = await newPage();
   await login(page, DEMO.secretariat);

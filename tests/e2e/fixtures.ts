@@ -2,13 +2,13 @@
 // test, and every page watched for console errors and uncaught page errors
 // (any of them fails the test unless the test allows it explicitly).
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { test as base, expect, inject } from "vitest";
+import { test as base, expect } from "vitest";
 import { NAV_ITEMS } from "~/components/layout/navigation";
 import { can, type Role } from "~/domain/permissions";
 import { createTranslator, type Lang } from "~/i18n";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed-data";
+import { startServer, type TestServer } from "./server";
 
-export const baseURL = inject("baseURL");
 export const da = createTranslator("da");
 export const en = createTranslator("en");
 
@@ -65,6 +65,8 @@ export function allowConsoleErrors(page: Page, pattern: RegExp): void {
 export type NewPage = (options?: BrowserContextOptions) => Promise<Page>;
 
 interface Fixtures {
+  /** The app for this test file: its own server and fresh demo database. */
+  server: TestServer;
   browser: Browser;
   /** Opens a page in a new browser context (e.g. `{ javaScriptEnabled: false }`); closed and checked after the test. */
   newPage: NewPage;
@@ -73,6 +75,15 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern -- Vitest reads fixture dependencies from this pattern
+    async ({}, use) => {
+      const server = await startServer();
+      await use(server);
+      await server.stop();
+    },
+    { scope: "file" },
+  ],
   browser: [
     // eslint-disable-next-line no-empty-pattern -- Vitest reads fixture dependencies from this pattern
     async ({}, use) => {
@@ -82,10 +93,10 @@ export const test = base.extend<Fixtures>({
     },
     { scope: "file" },
   ],
-  newPage: async ({ browser }, use) => {
+  newPage: async ({ browser, server }, use) => {
     const opened: { context: BrowserContext; watch: ErrorWatch }[] = [];
     await use(async (options) => {
-      const context = await browser.newContext({ baseURL, locale: "da-DK", ...options });
+      const context = await browser.newContext({ baseURL: server.baseURL, locale: "da-DK", ...options });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       const watch = new ErrorWatch(page);
@@ -103,11 +114,17 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/** The path of the page's URL ("" for a page that has not navigated yet). */
+export function pathOf(page: Page): string {
+  const url = page.url();
+  return url.startsWith("http") ? new URL(url).pathname : "";
+}
+
 /** Logs in through the real /login form and waits until the app has left the login page. */
 export async function login(page: Page, email: string, password = DEMO_PASSWORD, lang: Lang = "da"): Promise<void> {
   const t = createTranslator(lang);
   // Stay on a login page the app redirected to (it carries ?redirectTo=…).
-  if (new URL(page.url(), baseURL).pathname !== "/login") await page.goto("/login");
+  if (pathOf(page) !== "/login") await page.goto("/login");
   await page.getByLabel(t("login.email")).fill(email);
   await page.getByLabel(t("login.password"), { exact: true }).fill(password);
   await Promise.all([

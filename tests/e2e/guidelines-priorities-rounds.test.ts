@@ -8,7 +8,7 @@ import type { Locator, Page } from "playwright-core";
 import { zonedTimeToUtc } from "~/domain/dates";
 import { roundStatus } from "~/domain/rounds";
 import type { MessageKey } from "~/i18n";
-import { allowConsoleErrors, baseURL, da, DEMO, expect, login, test } from "./fixtures";
+import { allowConsoleErrors, da, DEMO, expect, login, test } from "./fixtures";
 
 const YEAR = 2027;
 /** Seeded: 6.000.000 kr. for 2027, no adjustments. */
@@ -395,7 +395,7 @@ test("the secretariat plans a spring and an autumn round in 2027 within the year
 
 /** A form post from the HMU observer's session, as a browser on this site would send it. */
 function postAs(page: Page, path: string, form: Record<string, string>) {
-  return page.request.post(path, { form, headers: { Origin: baseURL }, maxRedirects: 0 });
+  return page.request.post(path, { form, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
 }
 
 test("an HMU observer sees the guidelines, priorities and rounds, and every change attempt is refused", async ({ page }) => {
