@@ -13,6 +13,9 @@ describe("addMonths", () => {
 describe("Danish wall-clock time", () => {
   it("converts winter and summer time", () => {
     expect(zonedTimeToUtc("2027-03-01T12:00")?.toISOString()).toBe("2027-03-01T11:00:00.000Z");
+    expect(zonedTimeToUtc("0000-03-01T12:00")).toBeNull();
+    expect(zonedTimeToUtc("2101-01-01T12:00")).toBeNull();
+    expect(zonedTimeToUtc("1900-01-01T12:00")?.getUTCFullYear()).toBe(1900);
     expect(zonedTimeToUtc("2027-06-01T12:00")?.toISOString()).toBe("2027-06-01T10:00:00.000Z");
   });
   it("handles the days of the change", () => {

@@ -41,6 +41,11 @@ function offsetMinutes(instant: Date, timeZone: string): number {
   return Math.round((asUtc - instant.getTime()) / 60_000);
 }
 
+/** Years a date typed into the app may fall in: sensible for a grant pool, and within the database's range. */
+export function isInputYear(year: number): boolean {
+  return Number.isInteger(year) && year >= 1900 && year <= 2100;
+}
+
 /**
  * The instant of a wall-clock time in a time zone ("2027-03-01T12:00" in
  * Copenhagen → 2027-03-01T11:00Z). Returns null for text that is not
@@ -50,6 +55,7 @@ export function zonedTimeToUtc(local: string, timeZone = DANISH_TIME_ZONE): Date
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!match) return null;
   const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  if (!isInputYear(year)) return null;
   const naive = Date.UTC(year, month - 1, day, hour, minute);
   const check = new Date(naive);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;

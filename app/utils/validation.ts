@@ -1,6 +1,7 @@
 // Zod building blocks for forms. Messages are i18n keys; the field components
 // translate them. Used on the server (authoritative) and in the browser.
 import { z } from "zod";
+import { isInputYear } from "~/domain/dates";
 import { parseKroner } from "~/domain/money";
 
 export function requiredText(max = 200) {
@@ -45,7 +46,8 @@ export const dateOnly = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.date" })
   .transform((text, ctx) => {
     const date = new Date(`${text}T00:00:00.000Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+    const year = Number(text.slice(0, 4));
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text || !isInputYear(year)) {
       ctx.addIssue({ code: "custom", message: "validation.date" });
       return z.NEVER;
     }

@@ -336,13 +336,16 @@ describe("/guidelines/:version actions on a draft", () => {
     const unconfirmed = await post(sec, version, { intent: "adopt", adoptedOn: "2026-09-01" });
     expect(unconfirmed.status).toBe(400);
     expect(formErrors(unconfirmed)).toEqual(["guidelines.error.confirmRequired"]);
-    const future = await post(sec, version, { intent: "adopt", adoptedOn: "2999-01-01", confirmed: "yes" }, "?adopt=confirm");
+    const future = await post(sec, version, { intent: "adopt", adoptedOn: "2099-01-01", confirmed: "yes" }, "?adopt=confirm");
     expect(future.status).toBe(400);
     expect(fieldErrors(future)).toEqual({ adoptedOn: ["guidelines.error.adoptedOnFuture"] });
     const early = await post(sec, version, { intent: "adopt", adoptedOn: "2026-01-01", confirmed: "yes" }, "?adopt=confirm");
     expect(fieldErrors(early)).toEqual({ adoptedOn: ["Datoen ligger før HMU's vedtagelse af den gældende version 1 (18.6.2026)."] });
     const badDate = await post(sec, version, { intent: "adopt", adoptedOn: "2026-02-30", confirmed: "yes" }, "?adopt=confirm");
     expect(fieldErrors(badDate)).toEqual({ adoptedOn: ["validation.date"] });
+    // A year the database cannot store is a field error too, not a server error.
+    const yearZero = await post(sec, version, { intent: "adopt", adoptedOn: "0000-01-01", confirmed: "yes" }, "?adopt=confirm");
+    expect(fieldErrors(yearZero)).toEqual({ adoptedOn: ["validation.date"] });
     expect((await prisma.guidelineVersion.findUniqueOrThrow({ where: { version } })).status).toBe("DRAFT");
     expect(await auditCount("guideline.adopt")).toBe(0);
 

@@ -211,6 +211,7 @@ describe("action", () => {
     const one = { "Faglig udvikling": on("1") };
     expect(fieldErrors(await post(await formFor("2027", {})))).toEqual({ rows: ["priorities.error.noFocusAreas"] });
     expect(fieldErrors(await post(await formFor("2027", one, { decidedOn: "" })))).toEqual({ decidedOn: ["validation.required"] });
+    expect(fieldErrors(await post(await formFor("2027", one, { decidedOn: "0000-01-01" })))).toEqual({ decidedOn: ["validation.date"] });
     expect(fieldErrors(await post(await formFor("2027", one, { decidedOn: tomorrow })))).toEqual({ decidedOn: ["priorities.error.decidedOnFuture"] });
     for (const version of [draft, superseded]) {
       expect(fieldErrors(await post(await formFor("2027", one, { guidelineVersionId: version.id })))).toEqual({
