@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   checkAdjustment,
+  minimumTotalOre,
   clampDateToYear,
   DEFAULT_POOL_BUDGET_ORE,
   firstDayOfYear,
@@ -10,7 +11,7 @@ import {
   poolYearTotals,
   signedAdjustment,
 } from "./budget";
-import { kroner } from "./money";
+import { kroner, MAX_ABS_ORE } from "./money";
 
 describe("poolYearTotals", () => {
   it("adds additions and reductions to the budget to the øre", () => {
@@ -40,12 +41,26 @@ describe("checkAdjustment", () => {
     expect(checkAdjustment(totals, -kroner(100) - 1n)).toBe("totalNegative"));
   it("refuses absurd amounts", () => expect(checkAdjustment(totals, 10n ** 15n)).toBe("tooLarge"));
   it("allows an addition", () => expect(checkAdjustment(totals, 1n)).toBeNull());
-  it("refuses a reduction below what is committed, to the øre", () => {
-    expect(checkAdjustment(totals, -kroner(40), kroner(60))).toBeNull();
-    expect(checkAdjustment(totals, -kroner(40) - 1n, kroner(60))).toBe("belowCommitted");
+  const rounds = (ore: bigint) => ({ roundSharesOre: ore, fixedEarmarksOre: 0n, percentEarmarksBasisPoints: 0 });
+  it("refuses a reduction below the rounds' shares, to the øre", () => {
+    expect(checkAdjustment(totals, -kroner(40), rounds(kroner(60)))).toBeNull();
+    expect(checkAdjustment(totals, -kroner(40) - 1n, rounds(kroner(60)))).toBe("belowCommitted");
   });
   it("allows an addition even when the year is already below its commitments", () =>
-    expect(checkAdjustment(totals, 1n, kroner(500))).toBeNull());
+    expect(checkAdjustment(totals, 1n, rounds(kroner(500)))).toBeNull());
+});
+
+describe("minimumTotalOre", () => {
+  const c = (fixed: bigint, percentBp: number, shares = 0n) => ({ roundSharesOre: shares, fixedEarmarksOre: fixed, percentEarmarksBasisPoints: percentBp });
+  it("is the rounds' shares when they need more than the earmarks", () => expect(minimumTotalOre(c(kroner(10), 0, kroner(50)))).toBe(kroner(50)));
+  it("leaves room for the percentage earmarks next to the fixed ones", () => {
+    // 3.000.000 kr. fixed + 50 % of the total: the total must be at least 6.000.000 kr.
+    expect(minimumTotalOre(c(kroner(3_000_000), 5000))).toBe(kroner(6_000_000));
+  });
+  it("rounds up to the øre", () => expect(minimumTotalOre(c(1n, 3333))).toBe(2n)); // 1 øre ≤ 66,67 % of 2 øre
+  it("no total is enough when percentages take everything and kroner earmarks remain", () =>
+    expect(minimumTotalOre(c(1n, 10_000))).toBe(MAX_ABS_ORE + 1n));
+  it("is zero without commitments", () => expect(minimumTotalOre(c(0n, 2500))).toBe(0n));
 });
 
 describe("isValidPoolYear", () => {

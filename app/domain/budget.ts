@@ -24,17 +24,41 @@ export function poolYearTotals(budgetOre: Ore, adjustments: readonly AdjustmentL
 
 export type AdjustmentProblem = "zero" | "tooLarge" | "totalNegative" | "belowCommitted";
 
+/** What a year has already promised: its rounds' shares and its priorities' earmarks. */
+export interface YearCommitments {
+  roundSharesOre: Ore;
+  /** Earmarks in kroner. */
+  fixedEarmarksOre: Ore;
+  /** Earmarks in % of the year's total, together (basis points: 10 % = 1000). */
+  percentEarmarksBasisPoints: number;
+}
+
+export const NO_COMMITMENTS: YearCommitments = { roundSharesOre: 0n, fixedEarmarksOre: 0n, percentEarmarksBasisPoints: 0 };
+
+/**
+ * The smallest total that keeps the commitments: the rounds' shares must fit,
+ * and the fixed earmarks plus the percentage earmarks (of that same total) too.
+ */
+export function minimumTotalOre(c: YearCommitments): Ore {
+  const freeBasisPoints = 10_000n - BigInt(c.percentEarmarksBasisPoints);
+  let forEarmarks = 0n;
+  if (c.fixedEarmarksOre > 0n) {
+    // total × free / 10 000 ≥ fixed, rounded up to the øre; no total is enough when nothing is free.
+    forEarmarks = freeBasisPoints <= 0n ? MAX_ABS_ORE + 1n : (c.fixedEarmarksOre * 10_000n + freeBasisPoints - 1n) / freeBasisPoints;
+  }
+  return c.roundSharesOre > forEarmarks ? c.roundSharesOre : forEarmarks;
+}
+
 /**
  * Checks a new adjustment against the year. A reduction may not take the
- * year's total below zero, nor below what is already committed (the rounds'
- * budget shares, or the fixed-amount earmarks of the priorities in force,
- * whichever is larger). An addition is always allowed.
+ * year's total below zero, nor below what is already committed (see
+ * minimumTotalOre). An addition is always allowed.
  */
-export function checkAdjustment(current: PoolYearTotals, amountOre: Ore, committedOre: Ore = 0n): AdjustmentProblem | null {
+export function checkAdjustment(current: PoolYearTotals, amountOre: Ore, commitments: YearCommitments = NO_COMMITMENTS): AdjustmentProblem | null {
   if (amountOre === 0n) return "zero";
   if (amountOre > MAX_ABS_ORE || -amountOre > MAX_ABS_ORE) return "tooLarge";
   if (current.totalOre + amountOre < 0n) return "totalNegative";
-  if (amountOre < 0n && current.totalOre + amountOre < committedOre) return "belowCommitted";
+  if (amountOre < 0n && current.totalOre + amountOre < minimumTotalOre(commitments)) return "belowCommitted";
   return null;
 }
 

@@ -5,9 +5,12 @@ import {
   checkAdjustment,
   isDateInYear,
   isValidPoolYear,
+  minimumTotalOre,
+  NO_COMMITMENTS,
   poolYearTotals,
   type AdjustmentProblem,
   type PoolYearTotals,
+  type YearCommitments,
 } from "~/domain/budget";
 import { MAX_ABS_ORE, type Ore } from "~/domain/money";
 import type { MessageKey } from "~/i18n";
@@ -191,17 +194,20 @@ const ADJUSTMENT_PROBLEM_KEYS: Record<AdjustmentProblem, MessageKey> = {
   belowCommitted: "poolYears.error.belowCommitted",
 };
 
-/** What a reduction may not go below: the rounds' shares or the latest priorities' fixed earmarks, whichever is larger. */
-async function committedOre(tx: Tx, poolYearId: string): Promise<Ore> {
+/** What the year has promised: its rounds' shares and the earmarks of its priorities in force (latest revision). */
+async function yearCommitments(tx: Tx, poolYearId: string): Promise<YearCommitments> {
   const rounds = await tx.round.findMany({ where: { poolYearId }, select: { budgetShareOre: true } });
-  const shares = rounds.reduce((sum, r) => sum + r.budgetShareOre, 0n);
   const latest = await tx.prioritisation.findFirst({
     where: { poolYearId },
     orderBy: { revision: "desc" },
-    select: { focusAreas: { where: { earmarkKind: "AMOUNT" }, select: { earmarkOre: true } } },
+    select: { focusAreas: { select: { earmarkKind: true, earmarkOre: true, earmarkBasisPoints: true } } },
   });
-  const earmarks = (latest?.focusAreas ?? []).reduce((sum, f) => sum + (f.earmarkOre ?? 0n), 0n);
-  return shares > earmarks ? shares : earmarks;
+  const earmarks = latest?.focusAreas ?? [];
+  return {
+    roundSharesOre: rounds.reduce((sum, r) => sum + r.budgetShareOre, 0n),
+    fixedEarmarksOre: earmarks.filter((e) => e.earmarkKind === "AMOUNT").reduce((sum, e) => sum + (e.earmarkOre ?? 0n), 0n),
+    percentEarmarksBasisPoints: earmarks.filter((e) => e.earmarkKind === "PERCENT").reduce((sum, e) => sum + (e.earmarkBasisPoints ?? 0), 0),
+  };
 }
 
 /** Locks the pool-year row until the transaction ends: adjustments of one year run one at a time. */
@@ -232,14 +238,14 @@ export const adjustPoolYear = defineMutation<AdjustPoolYearInput, { id: string; 
     if (input.correctsId && !adjustments.some((a) => a.id === input.correctsId)) {
       throw new FieldError("corrects", "poolYears.error.correctsInvalid");
     }
-    const committed = input.amountOre < 0n ? await committedOre(tx, poolYear.id) : 0n;
-    const problem = checkAdjustment(before, input.amountOre, committed);
+    const commitments = input.amountOre < 0n ? await yearCommitments(tx, poolYear.id) : NO_COMMITMENTS;
+    const problem = checkAdjustment(before, input.amountOre, commitments);
     if (problem) {
       const vars: Record<string, string> | undefined =
         problem === "totalNegative"
           ? { amountOre: (-input.amountOre).toString(), totalOre: before.totalOre.toString() }
           : problem === "belowCommitted"
-            ? { totalAfterOre: (before.totalOre + input.amountOre).toString(), committedOre: committed.toString() }
+            ? { totalAfterOre: (before.totalOre + input.amountOre).toString(), committedOre: minimumTotalOre(commitments).toString() }
             : undefined;
       throw new FieldError("amount", ADJUSTMENT_PROBLEM_KEYS[problem], vars);
     }

@@ -125,7 +125,7 @@ describe("adjustPoolYear", () => {
     expect(listed.adjustmentCount).toBe(6);
   });
 
-  it("refuses a reduction below the rounds' shares, then below the fixed earmarks, quoting the amounts", async () => {
+  it("refuses a reduction below the rounds' shares, then below the earmarks, quoting the amounts", async () => {
     const actor = await actorFor(demoEmail.finance);
     const base = { year: 2026, reason: "Nedskrivning", effectiveOn: day("2026-10-01"), correctsId: null };
     // Demo 2026: total 2.500.000 kr., all of it shared out to the two rounds.
@@ -135,14 +135,15 @@ describe("adjustPoolYear", () => {
       messageKey: "poolYears.error.belowCommitted",
       vars: { totalAfterOre: "249999999", committedOre: "250000000" },
     });
-    // Without the rounds, the hard 500.000 kr. earmark of the priorities is what is committed.
+    // Without the rounds, the priorities decide: 500.000 kr. fixed plus 10 % of the total
+    // need a total of at least 500.000 / 0,9 = 555.555,56 kr. (rounded up to the øre).
     await prisma.$executeRawUnsafe(`TRUNCATE "Round" CASCADE`);
-    const byEarmark = await adjustPoolYear(actor, { ...base, amountOre: -kroner(2_000_000) - 1n }).catch((e: unknown) => e);
-    expect(byEarmark).toMatchObject({ messageKey: "poolYears.error.belowCommitted", vars: { committedOre: "50000000" } });
+    const byEarmarks = await adjustPoolYear(actor, { ...base, amountOre: -194_444_445n }).catch((e: unknown) => e);
+    expect(byEarmarks).toMatchObject({ messageKey: "poolYears.error.belowCommitted", vars: { totalAfterOre: "55555555", committedOre: "55555556" } });
     expect(await prisma.budgetAdjustment.count()).toBe(1);
     expect(await auditCount("poolYear.adjust")).toBe(0);
-    await adjustPoolYear(actor, { ...base, amountOre: -kroner(2_000_000) });
-    expect(await totalInDb(2026)).toBe(kroner(500_000));
+    await adjustPoolYear(actor, { ...base, amountOre: -194_444_444n });
+    expect(await totalInDb(2026)).toBe(55_555_556n);
   });
 
   it("allows a reduction to exactly zero and refuses one øre more, quoting the amounts", async () => {
