@@ -266,6 +266,21 @@ describe("adoption", () => {
     ]);
   });
 
+  it("adopting two drafts at once leaves exactly one version in force and a clean chain of supersessions", async () => {
+    const actor = await secretariat();
+    const v2 = await draft(actor, 1);
+    const v3 = await draft(actor, 1, "Alternativt udkast");
+    const results = await Promise.allSettled(
+      [v2, v3].map((d) => adoptGuidelineVersion(actor, { version: d.version, adoptedOn: day("2026-11-20"), today: day("2026-11-26") })),
+    );
+    // They run one after the other (catalogue lock): both succeed, the later one supersedes the earlier.
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    const statuses = (await listGuidelineVersions({ includeDrafts: true })).map((v) => v.status);
+    expect(statuses.filter((s) => s === "ADOPTED")).toHaveLength(1);
+    expect(statuses.filter((s) => s === "SUPERSEDED")).toHaveLength(2);
+    expect(await auditCount("guideline.supersede")).toBe(2);
+  });
+
   it("lists drafts only when asked for", async () => {
     await draft(await secretariat());
     expect((await listGuidelineVersions({ includeDrafts: false })).map((v) => v.version)).toEqual([1]);
