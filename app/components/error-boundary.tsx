@@ -2,7 +2,7 @@ import { isRouteErrorResponse, useRouteError } from "react-router";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/utils/i18n";
 
-const KNOWN = new Set([400, 401, 403, 404, 409]);
+const KNOWN = new Set([400, 401, 403, 404, 409, 413]);
 
 /** Danish error page for thrown responses and unexpected errors. */
 export function GeneralErrorBoundary() {

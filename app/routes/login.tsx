@@ -12,6 +12,7 @@ import { env } from "~/utils/env.server";
 import { getLang } from "~/utils/lang.server";
 import { getSessionUser, safeRedirect, sessionCookieHeader } from "~/utils/session.server";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/form-data.server";
 
 const LoginSchema = z.object({
   email,
@@ -37,7 +38,7 @@ function clientIp(request: Request): string {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });

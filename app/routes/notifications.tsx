@@ -10,6 +10,7 @@ import { formatDateTime } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
 import { listInbox, markAllNotificationsRead, markNotificationRead } from "~/services/notifications-inbox.server";
 import { attempt, invalid } from "~/utils/action.server";
+import { readForm } from "~/utils/form-data.server";
 import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
@@ -26,7 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "app:use");
-  const submission = parseWithZod(await request.formData(), { schema: NotificationActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: NotificationActionSchema });
   if (submission.status !== "success") return invalid(submission);
   const actor = actorFor(request, user);
   const value = submission.value;

@@ -9,6 +9,7 @@ import { findArea, updateArea } from "~/services/organisation.server";
 import { attempt, invalid } from "~/utils/action.server";
 import { useT } from "~/utils/i18n";
 import { requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-data.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUserWith(request, "organisation:manage");
@@ -19,7 +20,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "organisation:manage");
   const area = requireRecordAccess(user, "organisation:manage", await findArea(params.areaId), (a) => ({ areaId: a.id }));
-  const submission = parseWithZod(await request.formData(), { schema: AreaSchema });
+  const submission = parseWithZod(await readForm(request), { schema: AreaSchema });
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(submission, () => updateArea(actorFor(request, user), { id: area.id, ...submission.value }));
   if (!outcome.ok) return outcome.response;

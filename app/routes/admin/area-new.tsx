@@ -9,6 +9,7 @@ import { createArea } from "~/services/organisation.server";
 import { attempt, invalid } from "~/utils/action.server";
 import { useT } from "~/utils/i18n";
 import { requireUserWith } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-data.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireUserWith(request, "organisation:manage");
@@ -17,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "organisation:manage");
-  const submission = parseWithZod(await request.formData(), { schema: AreaSchema });
+  const submission = parseWithZod(await readForm(request), { schema: AreaSchema });
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(submission, () => createArea(actorFor(request, user), submission.value));
   if (!outcome.ok) return outcome.response;

@@ -10,6 +10,7 @@ import { areaOptions, findUnit, unitOptions, updateUnit, withoutSubtree } from "
 import { attempt, invalid } from "~/utils/action.server";
 import { useT } from "~/utils/i18n";
 import { requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-data.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUserWith(request, "organisation:manage");
@@ -22,7 +23,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "organisation:manage");
   const unit = requireRecordAccess(user, "organisation:manage", await findUnit(params.unitId), (u) => ({ areaId: u.areaId, unitId: u.id }));
-  const submission = parseWithZod(await request.formData(), { schema: UnitSchema });
+  const submission = parseWithZod(await readForm(request), { schema: UnitSchema });
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(submission, () => updateUnit(actorFor(request, user), { id: unit.id, ...submission.value }));
   if (!outcome.ok) return outcome.response;

@@ -17,6 +17,7 @@ import { useLang, useT } from "~/utils/i18n";
 import { MIN_PASSWORD_LENGTH } from "~/utils/password.server";
 import { requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
 import { sessionIdOf } from "~/utils/session.server";
+import { readForm } from "~/utils/form-data.server";
 
 const OK_MESSAGES = {
   created: "users.ok.created",
@@ -56,7 +57,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, target } = await loadTarget(request, params.userId);
   const actor = actorFor(request, user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "update") {

@@ -11,6 +11,7 @@ import { attempt, invalid } from "~/utils/action.server";
 import { useT } from "~/utils/i18n";
 import { MIN_PASSWORD_LENGTH } from "~/utils/password.server";
 import { requireUserWith } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-data.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireUserWith(request, "user:manage");
@@ -20,7 +21,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "user:manage");
-  const submission = withoutPasswords(parseWithZod(await request.formData(), { schema: UserCreateSchema }));
+  const submission = withoutPasswords(parseWithZod(await readForm(request), { schema: UserCreateSchema }));
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(submission, () => createUser(actorFor(request, user), submission.value));
   if (!outcome.ok) return outcome.response;

@@ -11,6 +11,7 @@ import { formatDateTime } from "~/i18n";
 import { createApplication, newApplicationOptions } from "~/services/applications.server";
 import { actorFor } from "~/services/mutation.server";
 import { attempt, invalid } from "~/utils/action.server";
+import { readForm } from "~/utils/form-data.server";
 import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
@@ -27,7 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "application:create");
-  const submission = parseWithZod(await request.formData(), { schema: NewApplicationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: NewApplicationSchema });
   if (submission.status !== "success") return invalid(submission);
   const lang = await getLang(request);
   const outcome = await attempt(submission, () => createApplication(actorFor(request, user), submission.value), lang);

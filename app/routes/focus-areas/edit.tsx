@@ -13,6 +13,7 @@ import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
 import { checkbox } from "~/utils/validation";
+import { readForm } from "~/utils/form-data.server";
 
 const EditSchema = z.object({
   name: z
@@ -38,7 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, focusArea } = await load(request, params.focusAreaId);
-  const submission = parseWithZod(await request.formData(), { schema: EditSchema });
+  const submission = parseWithZod(await readForm(request), { schema: EditSchema });
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(
     submission,

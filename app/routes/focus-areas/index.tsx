@@ -14,6 +14,7 @@ import { attempt, invalid } from "~/utils/action.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-data.server";
 
 const CreateSchema = z.object({
   name: z
@@ -31,7 +32,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "focusArea:manage");
-  const submission = parseWithZod(await request.formData(), { schema: CreateSchema });
+  const submission = parseWithZod(await readForm(request), { schema: CreateSchema });
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(submission, () => createFocusArea(actorFor(request, user), submission.value), await getLang(request));
   if (!outcome.ok) return outcome.response;

@@ -16,6 +16,7 @@ import { attempt, invalid } from "~/utils/action.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-data.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireUserWith(request, "guideline:manage");
@@ -33,7 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "guideline:manage");
-  const submission = parseWithZod(await request.formData(), { schema: NewDraftSchema });
+  const submission = parseWithZod(await readForm(request), { schema: NewDraftSchema });
   if (submission.status !== "success") return invalid(submission);
   const { title, body, basedOn } = submission.value;
   const outcome = await attempt(

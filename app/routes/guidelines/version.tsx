@@ -41,6 +41,7 @@ import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { notFound, requireUserWith } from "~/utils/permissions.server";
 import type { SessionUser } from "~/utils/session.server";
+import { readForm } from "~/utils/form-data.server";
 
 const OK_MESSAGES = {
   created: "guidelines.ok.created",
@@ -110,7 +111,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "guideline:manage");
   const guideline = await loadVisible(user, params.version);
   const version = guideline.version;
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (!isIntent(intent)) throw data({ message: "unknown intent" }, { status: 400 });
   const lang = await getLang(request);

@@ -15,6 +15,7 @@ import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
 import { dateOnly, integer, kronerAmount, optionalText } from "~/utils/validation";
+import { readForm } from "~/utils/form-data.server";
 
 const CreatePoolYearSchema = z
   .object({
@@ -56,7 +57,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "poolYear:manage");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: CreatePoolYearSchema });
   if (submission.status !== "success") return invalid(submission);
   const { year, budget, startsOn, note } = submission.value;

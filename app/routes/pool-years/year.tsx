@@ -17,6 +17,7 @@ import { useErrorText, useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { notFound, requireUserWith } from "~/utils/permissions.server";
 import { dateOnly, kronerAmount, optionalId, requiredText } from "~/utils/validation";
+import { readForm } from "~/utils/form-data.server";
 
 // A kind (tillægsbevilling / reduktion) and a positive amount: no signs to get wrong.
 const AdjustSchema = z.object({
@@ -64,7 +65,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "poolYear:manage");
   const poolYear = await loadYear(params.year);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: AdjustSchema });
   if (submission.status !== "success") return invalid(submission);
   const { kind, amount, reason, effectiveOn, corrects } = submission.value;

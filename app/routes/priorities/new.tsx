@@ -23,6 +23,7 @@ import { prisma } from "~/utils/db.server";
 import { useErrorText, useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { notFound, requireUserWith } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-data.server";
 
 function yearOf(param: string | undefined): number {
   const year = parseYearParam(param);
@@ -73,7 +74,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "prioritisation:record");
   const year = yearOf(params.year);
   if (!(await prisma.poolYear.findUnique({ where: { year }, select: { id: true } }))) notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: PrioritisationSchema });
   if (submission.status !== "success") return invalid(submission);
   const value = submission.value;

@@ -14,6 +14,7 @@ import { attempt, invalid } from "~/utils/action.server";
 import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { notFound, requireUserWith } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-data.server";
 
 async function loadYear(param: string | undefined) {
   const year = parseYearParam(param);
@@ -39,7 +40,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "round:manage");
   const data = await loadYear(params.year);
-  const submission = parseWithZod(await request.formData(), { schema: RoundSchema });
+  const submission = parseWithZod(await readForm(request), { schema: RoundSchema });
   if (submission.status !== "success") return invalid(submission);
   const { budgetShare, ...rest } = submission.value;
   const input: CreateRoundInput = { year: data.year, ...rest, budgetShareOre: budgetShare };

@@ -15,6 +15,7 @@ import { attempt, invalid } from "~/utils/action.server";
 import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { notFound, requireUserWith } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-data.server";
 
 async function loadRound(id: string | undefined) {
   const detail = id ? await getRound(id) : null;
@@ -38,7 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "round:manage");
   const { round } = await loadRound(params.roundId);
-  const submission = parseWithZod(await request.formData(), { schema: RoundSchema });
+  const submission = parseWithZod(await readForm(request), { schema: RoundSchema });
   if (submission.status !== "success") return invalid(submission);
   const { budgetShare, ...rest } = submission.value;
   const input: UpdateRoundInput = { id: round.id, ...rest, budgetShareOre: budgetShare };
