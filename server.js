@@ -61,18 +61,22 @@ app.use((req, res, next) => {
 });
 
 // Cross-site form posts are refused (SameSite=Lax cookies already keep the
-// session out of them; this also stops login CSRF).
+// session out of them; this also stops login CSRF). "Origin: null" is an opaque
+// origin (a sandboxed frame, a data: or file: page): never this site, so refused
+// too. A request without Origin (not a browser) is let through.
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const origin = req.headers.origin;
-  if (origin && origin !== "null") {
+  if (origin) {
+    let host;
     try {
-      if (new URL(origin).host !== req.headers.host) {
-        res.status(403).type("text/plain; charset=utf-8").send("Forespørgslen kom fra et andet websted og er afvist.");
-        return;
-      }
+      host = origin === "null" ? null : new URL(origin).host;
     } catch {
       res.status(400).end();
+      return;
+    }
+    if (host !== req.headers.host) {
+      res.status(403).type("text/plain; charset=utf-8").send("Forespørgslen kom fra et andet websted og er afvist.");
       return;
     }
   }

@@ -13,6 +13,7 @@ import { isEditable, type ApplicationStatus } from "~/domain/applications/status
 import type { RecordScope } from "~/domain/permissions";
 import { acceptedTypesText, fileTypeLabel, formatFileSize } from "~/components/applications/attachment-messages";
 import { prisma, type Tx } from "~/utils/db.server";
+import { readCappedFormData, type CappedForm } from "~/utils/form-data.server";
 import { newStorageKey, storeFile } from "~/utils/storage.server";
 import { defineMutation, FieldError, PermissionError, type MutationContext } from "./mutation.server";
 
@@ -51,19 +52,42 @@ export interface DownloadableAttachment {
   scope: RecordScope;
 }
 
-/** An attachment that may be downloaded (not removed), with its application's scope; null otherwise. */
+/**
+ * An attachment that may be downloaded, with its application's scope; null
+ * otherwise. A removed attachment stays downloadable while a submitted version
+ * of its application lists it (the frozen version links to it); one that no
+ * version refers to is gone.
+ */
 export async function findDownloadableAttachment(attachmentId: string): Promise<DownloadableAttachment | null> {
-  const attachment = await prisma.attachment.findFirst({
-    where: { id: attachmentId, removedAt: null },
-    select: { fileName: true, mimeType: true, storageKey: true, application: { select: { unitId: true, areaId: true } } },
+  const attachment = await prisma.attachment.findUnique({
+    where: { id: attachmentId },
+    select: {
+      id: true,
+      fileName: true,
+      mimeType: true,
+      storageKey: true,
+      removedAt: true,
+      applicationId: true,
+      application: { select: { unitId: true, areaId: true } },
+    },
   });
   if (!attachment) return null;
+  if (attachment.removedAt && !(await isInSubmittedVersion(attachment.applicationId, attachment.id))) return null;
   return {
     fileName: attachment.fileName,
     mimeType: attachment.mimeType,
     storageKey: attachment.storageKey,
     scope: { areaId: attachment.application.areaId, unitId: attachment.application.unitId },
   };
+}
+
+/** Whether a submitted version of the application lists the attachment (ApplicationSnapshot.attachments). */
+async function isInSubmittedVersion(applicationId: string, attachmentId: string): Promise<boolean> {
+  const version = await prisma.applicationVersion.findFirst({
+    where: { applicationId, content: { path: ["attachments"], array_contains: [{ id: attachmentId }] } },
+    select: { id: true },
+  });
+  return version !== null;
 }
 
 const DANISH_ASCII: Record<string, string> = { æ: "ae", Æ: "Ae", ø: "oe", Ø: "Oe", å: "aa", Å: "Aa" };
@@ -87,74 +111,10 @@ export function contentDisposition(fileName: string): string {
 /** The multipart body may exceed the file limit by this much (boundaries, other fields). */
 export const UPLOAD_OVERHEAD_BYTES = 64 * 1024;
 export const MAX_UPLOAD_BODY_BYTES = MAX_ATTACHMENT_BYTES + UPLOAD_OVERHEAD_BYTES;
-/** A refused body is read and thrown away up to this size (so the browser gets the answer); beyond, the connection is cut. */
-const DISCARD_LIMIT_BYTES = 200 * 1024 * 1024;
 
-export type CappedForm = { ok: true; formData: FormData } | { ok: false; reason: "tooLarge" | "badRequest" };
-
-async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number): Promise<void> {
-  let total = alreadyRead;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      total += value.byteLength;
-      if (total > DISCARD_LIMIT_BYTES) {
-        await reader.cancel();
-        return;
-      }
-    }
-  } catch {
-    // the client went away: nothing to do
-  }
-}
-
-/**
- * Parses a form body (multipart or urlencoded), refusing anything larger than
- * `limit`: first by its declared Content-Length, then by counting the bytes as
- * they arrive. At most `limit` bytes are ever held in memory.
- */
-export async function readCappedFormData(request: Request, limit = MAX_UPLOAD_BODY_BYTES): Promise<CappedForm> {
-  const declared = Number(request.headers.get("Content-Length") ?? "NaN");
-  const body = request.body;
-  if (!body) return { ok: true, formData: new FormData() };
-  const reader = body.getReader();
-  if (Number.isFinite(declared) && declared > limit) {
-    void discard(reader, 0);
-    return { ok: false, reason: "tooLarge" };
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    let next: ReadableStreamReadResult<Uint8Array>;
-    try {
-      next = await reader.read();
-    } catch {
-      return { ok: false, reason: "badRequest" };
-    }
-    if (next.done) break;
-    total += next.value.byteLength;
-    if (total > limit) {
-      void discard(reader, total);
-      return { ok: false, reason: "tooLarge" };
-    }
-    chunks.push(next.value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  chunks.length = 0;
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (total === 0 && !contentType) return { ok: true, formData: new FormData() };
-  try {
-    const formData = await new Request(request.url, { method: "POST", headers: { "Content-Type": contentType }, body: bytes }).formData();
-    return { ok: true, formData };
-  } catch {
-    return { ok: false, reason: "badRequest" };
-  }
+/** The upload form's body, capped at MAX_UPLOAD_BODY_BYTES (see readCappedFormData). */
+export function readUploadForm(request: Request): Promise<CappedForm> {
+  return readCappedFormData(request, MAX_UPLOAD_BODY_BYTES);
 }
 
 // ---------------------------------------------------------------------------

@@ -46,3 +46,38 @@ test("logged-in pages carry the security headers too", async ({ page }) => {
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["content-security-policy"]).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
 });
+
+test("a state-changing post from another site or an opaque origin is refused with 403 and changes nothing", async ({ page }) => {
+  await login(page, DEMO.applicant);
+  await page.goto("/applications/new");
+  const ownOrigin = new URL(page.url()).origin;
+  // The form's first open round and unit (the demo data's open round, if any today).
+  const firstOption = (name: string) =>
+    page.locator(`select[name="${name}"] option`).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v !== "") ?? "");
+  const form = { roundId: await firstOption("roundId"), unitId: await firstOption("unitId") };
+  const summary = async () => {
+    await page.goto("/applications");
+    return page.getByTestId("list-summary").innerText();
+  };
+  const before = await summary();
+  const post = (origin: string) => page.request.post("/applications/new", { form, headers: { Origin: origin }, maxRedirects: 0 });
+
+  for (const origin of ["http://evil.example", `http://evil.example:${new URL(ownOrigin).port}`, "null"]) {
+    const refused = await post(origin);
+    expect(refused.status(), origin).toBe(403);
+    expect(await refused.text()).toBe("Forespørgslen kom fra et andet websted og er afvist.");
+  }
+  expect(await summary()).toBe(before);
+
+  // The same post from the page's own origin reaches the action.
+  const accepted = await post(ownOrigin);
+  expect(accepted.status()).not.toBe(403);
+  if (form.roundId && form.unitId) {
+    expect(accepted.status()).toBe(302);
+    expect(accepted.headers().location).toMatch(/^\/applications\/[^/]+\/edit\?ok=created$/);
+    expect(await summary()).not.toBe(before);
+  } else {
+    // No round open today: the action answers with its validation errors.
+    expect(accepted.status()).toBe(400);
+  }
+});

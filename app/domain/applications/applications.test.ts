@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { kroner } from "../money";
 import { amountProblems, applicationReference, computeAmounts } from "./amounts";
-import { checkAttachment, MAX_ATTACHMENT_BYTES, safeFileName } from "./attachments";
+import { checkAttachment, MAX_ATTACHMENT_BYTES, safeFileName, zipEntryNames } from "./attachments";
+import { officeFile, openDocument, zip } from "./office.fixtures";
 import { APPLICATION_STATUSES, canTransition, isEditable, nextStatus } from "./status";
 import { diffSnapshots } from "./versions";
 
@@ -56,10 +57,72 @@ describe("checkAttachment", () => {
     expect(checkAttachment("plan", text("%PDF-1.7"))).toEqual({ ok: false, problem: "unsupportedType" });
   });
   it("checks Office documents inside their zip container", () => {
-    const docx = text("PK\u0003\u0004....[Content_Types].xml....");
-    expect(checkAttachment("budget.docx", docx)).toMatchObject({ ok: true });
     expect(checkAttachment("budget.docx", text("PK\u0003\u0004 just a zip"))).toEqual({ ok: false, problem: "contentMismatch" });
     expect(checkAttachment("old.xls", bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0))).toMatchObject({ ok: true, mimeType: "application/vnd.ms-excel" });
+  });
+
+  it("accepts minimal .docx, .xlsx and .pptx files of their own type", () => {
+    expect(checkAttachment("budget.docx", officeFile("docx"))).toEqual({
+      ok: true,
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      extension: "docx",
+    });
+    expect(checkAttachment("budget.xlsx", officeFile("xlsx"))).toEqual({
+      ok: true,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      extension: "xlsx",
+    });
+    expect(checkAttachment("oplæg.PPTX", officeFile("pptx"))).toEqual({
+      ok: true,
+      mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+      extension: "pptx",
+    });
+  });
+
+  it("refuses an Office file renamed to another Office type", () => {
+    expect(checkAttachment("budget.docx", officeFile("xlsx"))).toEqual({ ok: false, problem: "contentMismatch" });
+    expect(checkAttachment("budget.pptx", officeFile("xlsx"))).toEqual({ ok: false, problem: "contentMismatch" });
+    expect(checkAttachment("budget.xlsx", officeFile("docx"))).toEqual({ ok: false, problem: "contentMismatch" });
+    expect(checkAttachment("budget.docx", officeFile("pptx"))).toEqual({ ok: false, problem: "contentMismatch" });
+  });
+
+  it("refuses a zip that has [Content_Types].xml but not the document's main part", () => {
+    const bare = zip([["[Content_Types].xml", "<Types/>"]]);
+    for (const name of ["a.docx", "a.xlsx", "a.pptx"]) expect(checkAttachment(name, bare)).toEqual({ ok: false, problem: "contentMismatch" });
+    // The folder itself, or a name that merely mentions it, is not a part.
+    const hollow = zip([["[Content_Types].xml", "<Types/>"], ["word/", ""], ["notes/word/document.xml", "<x/>"]]);
+    expect(checkAttachment("a.docx", hollow)).toEqual({ ok: false, problem: "contentMismatch" });
+    // A main part without content types is no Office package either.
+    expect(checkAttachment("a.docx", zip([["word/document.xml", "<w:document/>"]]))).toEqual({ ok: false, problem: "contentMismatch" });
+  });
+
+  it("reads the parts from the local headers in the first 64 KB when the zip has no readable end", () => {
+    expect(checkAttachment("budget.docx", officeFile("docx", { centralDirectory: false }))).toMatchObject({ ok: true });
+    expect(checkAttachment("budget.docx", officeFile("xlsx", { centralDirectory: false }))).toEqual({ ok: false, problem: "contentMismatch" });
+    // Beyond the first 64 KB nothing is looked for.
+    const late = zip([["word/media/image1.png", new Uint8Array(70 * 1024)], ["[Content_Types].xml", "<Types/>"], ["word/document.xml", "<w:document/>"]], {
+      centralDirectory: false,
+    });
+    expect(checkAttachment("budget.docx", late)).toEqual({ ok: false, problem: "contentMismatch" });
+  });
+
+  it("reads the parts from the central directory wherever they lie in the file", () => {
+    // Some programs write [Content_Types].xml last, after large media.
+    const late = zip([["word/media/image1.png", new Uint8Array(70 * 1024)], ["word/document.xml", "<w:document/>"], ["[Content_Types].xml", "<Types/>"]]);
+    expect(zipEntryNames(late)).toEqual(["word/media/image1.png", "word/document.xml", "[Content_Types].xml"]);
+    expect(checkAttachment("budget.docx", late)).toMatchObject({ ok: true });
+    expect(checkAttachment("budget.xlsx", late)).toEqual({ ok: false, problem: "contentMismatch" });
+  });
+
+  it("checks OpenDocument files by their exact type", () => {
+    const odt = openDocument("application/vnd.oasis.opendocument.text");
+    const ods = openDocument("application/vnd.oasis.opendocument.spreadsheet");
+    expect(checkAttachment("notat.odt", odt)).toMatchObject({ ok: true, mimeType: "application/vnd.oasis.opendocument.text" });
+    expect(checkAttachment("budget.ods", ods)).toMatchObject({ ok: true, mimeType: "application/vnd.oasis.opendocument.spreadsheet" });
+    expect(checkAttachment("notat.odt", ods)).toEqual({ ok: false, problem: "contentMismatch" });
+    expect(checkAttachment("budget.ods", odt)).toEqual({ ok: false, problem: "contentMismatch" });
+    expect(checkAttachment("notat.odt", openDocument("application/vnd.oasis.opendocument.text-template"))).toEqual({ ok: false, problem: "contentMismatch" });
+    expect(checkAttachment("notat.odt", officeFile("docx"))).toEqual({ ok: false, problem: "contentMismatch" });
   });
   it("checks images", () => {
     expect(checkAttachment("foto.JPG", bytes(0xff, 0xd8, 0xff, 0xe0))).toMatchObject({ ok: true, mimeType: "image/jpeg" });

@@ -6,11 +6,16 @@ export const MAX_ATTACHMENTS_PER_APPLICATION = 10;
 
 type Kind = "pdf" | "ooxml" | "ole" | "odf" | "png" | "jpeg";
 
-const EXTENSIONS: Record<string, { kind: Kind; mime: string }> = {
+/**
+ * `folder`: an OOXML file of this type keeps its parts in this folder of the
+ * zip (word/document.xml, xl/workbook.xml, ppt/presentation.xml), so an .xlsx
+ * renamed .docx does not pass.
+ */
+const EXTENSIONS: Record<string, { kind: Kind; mime: string; folder?: string }> = {
   pdf: { kind: "pdf", mime: "application/pdf" },
-  docx: { kind: "ooxml", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
-  xlsx: { kind: "ooxml", mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
-  pptx: { kind: "ooxml", mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation" },
+  docx: { kind: "ooxml", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", folder: "word/" },
+  xlsx: { kind: "ooxml", mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", folder: "xl/" },
+  pptx: { kind: "ooxml", mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", folder: "ppt/" },
   doc: { kind: "ole", mime: "application/msword" },
   xls: { kind: "ole", mime: "application/vnd.ms-excel" },
   ppt: { kind: "ole", mime: "application/vnd.ms-powerpoint" },
@@ -37,11 +42,82 @@ function contentKind(bytes: Uint8Array): Kind | "zip" | null {
   return null;
 }
 
-/** Latin-1 view of the first bytes, to look for names inside a zip container. */
-function head(bytes: Uint8Array, length = 4096): string {
+/** Latin-1 view of bytes[start, end), to look for names inside a zip container. */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
   let text = "";
-  for (let i = 0; i < Math.min(bytes.length, length); i++) text += String.fromCharCode(bytes[i]!);
+  for (let i = Math.max(0, start); i < Math.min(bytes.length, end); i++) text += String.fromCharCode(bytes[i]!);
   return text;
+}
+
+/** How far into the file the local headers are read when the central directory cannot be. */
+const ZIP_HEAD_BYTES = 64 * 1024;
+const MAX_ZIP_ENTRIES = 10_000;
+
+function u16(bytes: Uint8Array, at: number): number {
+  return bytes[at]! | (bytes[at + 1]! << 8);
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+}
+
+/** Entry names from the central directory at the end of a zip; null when it cannot be read. */
+function centralDirectoryNames(bytes: Uint8Array): string[] | null {
+  // The end-of-central-directory record: 22 bytes plus a comment of at most 65 535.
+  const END = [0x50, 0x4b, 0x05, 0x06];
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (startsWith(bytes, END, at)) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = u16(bytes, end + 10);
+  const size = u32(bytes, end + 12);
+  const offset = u32(bytes, end + 16);
+  if (count > MAX_ZIP_ENTRIES || offset + size > end) return null; // zip64 or damaged
+  const names: string[] = [];
+  let at = offset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > end || !startsWith(bytes, [0x50, 0x4b, 0x01, 0x02], at)) return null;
+    const nameLength = u16(bytes, at + 28);
+    names.push(latin1(bytes, at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
+  }
+  return names;
+}
+
+/** Entry names from the local headers found in the first ZIP_HEAD_BYTES (for a zip without a readable end). */
+function localHeaderNames(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  const limit = Math.min(bytes.length, ZIP_HEAD_BYTES);
+  for (let at = 0; at + 30 <= limit && names.length < MAX_ZIP_ENTRIES; at++) {
+    if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04], at)) continue;
+    const nameLength = u16(bytes, at + 26);
+    names.push(latin1(bytes, at + 30, at + 30 + nameLength));
+    at += 29;
+  }
+  return names;
+}
+
+/** The names of a zip's entries: from its central directory, else from the local headers at its start. */
+export function zipEntryNames(bytes: Uint8Array): string[] {
+  return centralDirectoryNames(bytes) ?? localHeaderNames(bytes);
+}
+
+/** An OOXML package: content types plus the folder of the main part for the extension. */
+function isOoxml(bytes: Uint8Array, folder: string): boolean {
+  const names = zipEntryNames(bytes);
+  return names.includes("[Content_Types].xml") && names.some((name) => name.startsWith(folder) && name.length > folder.length);
+}
+
+/** An OpenDocument file of exactly this type: its first entry "mimetype" holds the MIME type, stored uncompressed. */
+function isOpenDocument(bytes: Uint8Array, mime: string): boolean {
+  const text = latin1(bytes, 0, ZIP_HEAD_BYTES);
+  const at = text.indexOf(`mimetype${mime}`);
+  // Not a longer type that starts the same (…opendocument.text-template, …text-master).
+  return at >= 0 && text.charAt(at + "mimetype".length + mime.length) !== "-";
 }
 
 export type AttachmentCheck =
@@ -58,9 +134,8 @@ export function checkAttachment(fileName: string, bytes: Uint8Array): Attachment
   const actual = contentKind(bytes);
   let matches = actual === expected.kind;
   if (actual === "zip") {
-    const text = head(bytes, 64 * 1024);
-    if (expected.kind === "ooxml") matches = text.includes("[Content_Types].xml");
-    if (expected.kind === "odf") matches = text.includes("mimetypeapplication/vnd.oasis.opendocument");
+    if (expected.kind === "ooxml") matches = isOoxml(bytes, expected.folder ?? "");
+    if (expected.kind === "odf") matches = isOpenDocument(bytes, expected.mime);
   }
   if (!matches) return { ok: false, problem: "contentMismatch" };
   return { ok: true, mimeType: expected.mime, extension };

@@ -3,12 +3,17 @@
 // permissions — and nothing stored (no row, no file on disk) when refused.
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_APPLICATION } from "~/domain/applications/attachments";
-import { contentDisposition, listAttachments, readCappedFormData } from "~/services/attachments.server";
+import { officeFile } from "~/domain/applications/office.fixtures";
+import type { ApplicationContent } from "~/components/applications/schema";
+import { isSnapshot } from "~/components/applications/snapshot";
+import { createApplication, saveDraft, submitApplication } from "~/services/applications.server";
+import { contentDisposition, listAttachments, readUploadForm } from "~/services/attachments.server";
+import { readCappedFormData } from "~/utils/form-data.server";
 import { prisma } from "~/utils/db.server";
 import { attachmentsDir } from "~/utils/storage.server";
-import { auditCount, cookieFor, demoEmail, resetToDemo } from "../../../tests/db-utils";
+import { actorFor, auditCount, cookieFor, demoEmail, resetToDemo } from "../../../tests/db-utils";
 import { callAction, callLoader } from "../../../tests/route-utils";
 import * as download from "../attachments/download";
 import * as attachmentsRoute from "./attachments";
@@ -21,15 +26,8 @@ beforeEach(async () => {
 const encoder = new TextEncoder();
 const PDF = encoder.encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
-/** The start of a zip whose first entry is [Content_Types].xml, as in every .docx. */
-const DOCX = (() => {
-  const name = encoder.encode("[Content_Types].xml");
-  const header = new Uint8Array(30);
-  header.set([0x50, 0x4b, 0x03, 0x04, 20, 0]);
-  header[26] = name.length;
-  const body = encoder.encode('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  return new Uint8Array([...header, ...name, ...body]);
-})();
+/** A minimal but well-formed .docx. */
+const DOCX = officeFile("docx");
 /** A Windows executable ("MZ"), to be renamed. */
 const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff]);
 
@@ -119,6 +117,7 @@ describe("upload", () => {
   const refusals: { name: string; file: string; bytes: () => Uint8Array; code: string; ext?: string }[] = [
     { name: "an .exe renamed .pdf", file: "faktura.pdf", bytes: () => EXE, code: "contentMismatch", ext: "pdf" },
     { name: "a PNG renamed .docx", file: "budget.docx", bytes: () => PNG, code: "contentMismatch", ext: "docx" },
+    { name: "an .xlsx renamed .docx", file: "budget.docx", bytes: () => officeFile("xlsx"), code: "contentMismatch", ext: "docx" },
     { name: "an empty file", file: "tom.pdf", bytes: () => new Uint8Array(0), code: "empty" },
     { name: "an oversized file (MAX + 1 bytes)", file: "stor.pdf", bytes: () => { const b = new Uint8Array(MAX_ATTACHMENT_BYTES + 1); b.set(PDF); return b; }, code: "tooLarge" },
     { name: "a body far over the cap", file: "kæmpe.pdf", bytes: () => new Uint8Array(MAX_ATTACHMENT_BYTES + 200 * 1024), code: "tooLarge" },
@@ -214,7 +213,7 @@ describe("reading the body with a cap", () => {
       headers: { "Content-Length": String(50 * 1024 * 1024), "Content-Type": "multipart/form-data; boundary=x" },
       body: "--x--\r\n",
     });
-    expect(await readCappedFormData(request)).toEqual({ ok: false, reason: "tooLarge" });
+    expect(await readUploadForm(request)).toEqual({ ok: false, reason: "tooLarge" });
   });
 
   it("stops a stream without Content-Length once it passes the cap", async () => {
@@ -238,7 +237,7 @@ describe("reading the body with a cap", () => {
 
   it("parses a normal form", async () => {
     const request = new Request("http://localhost/x", { method: "POST", body: uploadForm("plan.pdf", PDF) });
-    const result = await readCappedFormData(request);
+    const result = await readUploadForm(request);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.formData.get("intent")).toBe("upload");
@@ -351,6 +350,93 @@ describe("download", () => {
     expect(await status(demoEmail.secretariat, "nope")).toBe(404);
     const anonymous = await callLoader(download, `/attachments/${attachment!.id}`, { params: { attachmentId: attachment!.id } });
     expect(anonymous.status).toBe(302);
+  });
+
+  describe("of a removed attachment", () => {
+    const NOW = new Date("2026-11-26T12:00:00Z");
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ["Date"], now: NOW, shouldAdvanceTime: true });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** A complete application, submitted through the service (version 1 freezes its attachments). */
+    async function submittedWithAttachment(): Promise<{ id: string; frozenId: string }> {
+      const actor = await actorFor(demoEmail.applicant);
+      const round = await prisma.round.findFirstOrThrow({ where: { name: "Vinterrunde 2026" } });
+      const { id } = await createApplication(actor, { roundId: round.id, unitId: actor.user!.unitId!, now: NOW });
+      const focus = (await prisma.prioritisation.findFirstOrThrow({ include: { focusAreas: { orderBy: { rank: "asc" } } } })).focusAreas;
+      const content: ApplicationContent = {
+        unitId: null,
+        contactName: "Anna Andersen",
+        contactEmail: demoEmail.applicant,
+        title: "Konflikthåndtering",
+        purpose: "Færre episoder.",
+        targetGroup: "Frontpersonale",
+        participants: 12,
+        activityType: "COURSE",
+        startDate: new Date("2026-12-21T00:00:00Z"),
+        endDate: new Date("2026-12-22T00:00:00Z"),
+        costLines: [{ category: "COURSE_FEE", description: "Kursusafgift", amountOre: 4_000_000n }],
+        coFinancingOre: 1_200_000n,
+        focusAreaIds: [focus[0]!.focusAreaId],
+        primaryFocusAreaId: focus[0]!.focusAreaId,
+        partnerAreaIds: [],
+        expectedEffect: "Tryggere medarbejdere.",
+        followUpPlan: "Måling efter tre måneder.",
+        softRuleJustification: "Kurset er en forudsætning for de nye arbejdsgange.",
+      };
+      await saveDraft(actor, { id, content });
+      expect(outcome((await upload(id, "plan.pdf", PDF)).location).params.get("attachmentOk")).toBe("added");
+      const [frozen] = await listAttachments(id);
+      await submitApplication(actor, { id, content: null, now: NOW });
+      // Sent back for changes: the applicant may change the attachments again.
+      await prisma.application.update({ where: { id }, data: { status: "RETURNED" } });
+      return { id, frozenId: frozen!.id };
+    }
+
+    async function remove(applicationId: string, attachmentId: string) {
+      const result = await callAction(attachmentsRoute, `/applications/${applicationId}/attachments`, {
+        params: { applicationId },
+        cookie: await cookieFor(demoEmail.applicant),
+        form: { intent: "remove", attachmentId, confirm: "yes" },
+      });
+      expect(outcome(result.location).params.get("attachmentOk")).toBe("removed");
+    }
+
+    it("stays downloadable, to those who may read the application, while a submitted version lists it", async () => {
+      const { id, frozenId } = await submittedWithAttachment();
+      const version = await prisma.applicationVersion.findFirstOrThrow({ where: { applicationId: id } });
+      expect(isSnapshot(version.content) && version.content.attachments.map((a) => a.id)).toEqual([frozenId]);
+      await remove(id, frozenId);
+      expect(await listAttachments(id)).toEqual([]);
+
+      for (const email of [demoEmail.applicant, demoEmail.areaLead, demoEmail.secretariat]) {
+        const response = await downloadResponse(frozenId, email);
+        expect(response.status).toBe(200);
+        expect(new Uint8Array(await response.arrayBuffer())).toEqual(PDF);
+        expect(response.headers.get("Content-Disposition")).toContain('filename="plan.pdf"');
+      }
+      const status = async (email: string) =>
+        (await callLoader(download, `/attachments/${frozenId}`, { params: { attachmentId: frozenId }, cookie: await cookieFor(email) })).status;
+      expect(await status(demoEmail.applicantOtherArea)).toBe(404);
+      expect(await status(demoEmail.areaLeadOtherArea)).toBe(404);
+      expect(await status(demoEmail.hmu)).toBe(403);
+    });
+
+    it("answers 404 when no submitted version lists it, even if another attachment of the application is frozen", async () => {
+      const { id, frozenId } = await submittedWithAttachment();
+      expect(outcome((await upload(id, "efter.png", PNG)).location).params.get("attachmentOk")).toBe("added");
+      const later = (await listAttachments(id)).find((a) => a.fileName === "efter.png")!;
+      await remove(id, later.id);
+      await remove(id, frozenId);
+      for (const email of [demoEmail.applicant, demoEmail.secretariat]) {
+        const result = await callLoader(download, `/attachments/${later.id}`, { params: { attachmentId: later.id }, cookie: await cookieFor(email) });
+        expect(result.status).toBe(404);
+      }
+      expect((await downloadResponse(frozenId, demoEmail.applicant)).status).toBe(200);
+    });
   });
 
   it("builds a header that cannot be broken by the name", () => {

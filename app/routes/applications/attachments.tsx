@@ -14,7 +14,7 @@ import { z } from "zod";
 import type { Route } from "./+types/attachments";
 import { fileTypeLabel, isAttachmentErrorCode, type AttachmentErrorCode } from "~/components/applications/attachment-messages";
 import { isEditable, type ApplicationStatus } from "~/domain/applications/status";
-import { addAttachment, findApplicationForAttachments, readCappedFormData, removeAttachment } from "~/services/attachments.server";
+import { addAttachment, findApplicationForAttachments, readUploadForm, removeAttachment } from "~/services/attachments.server";
 import { actorFor, FieldError, PermissionError } from "~/services/mutation.server";
 import { requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
 
@@ -44,7 +44,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const back = (outcome: Record<string, string>, status: ApplicationStatus = application.status) =>
     backTo(application.id, status, outcome);
 
-  const form = await readCappedFormData(request);
+  const form = await readUploadForm(request);
   if (!form.ok) {
     // Only a file makes a body this large.
     if (form.reason === "tooLarge") return back({ attachmentError: "tooLarge" });

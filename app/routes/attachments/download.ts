@@ -1,7 +1,8 @@
 // Serves an attachment to users who may read its application: 403 for roles
 // that never read application content (HMU, admin), 404 outside the user's
-// scope, for unknown ids and for removed attachments. Always a download
-// (Content-Disposition: attachment), never sniffed, never cached.
+// scope, for unknown ids and for removed attachments that no submitted version
+// of the application lists (those a version lists stay readable with it).
+// Always a download (Content-Disposition: attachment), never sniffed, never cached.
 import type { Route } from "./+types/download";
 import { contentDisposition, findDownloadableAttachment } from "~/services/attachments.server";
 import { notFound, requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
