@@ -14,8 +14,10 @@ import type { ApplicationStatus } from "~/domain/applications/status";
 import { parseKroner, type Ore } from "~/domain/money";
 import { applicantUnitIds, scopeFilter, type PermissionSubject } from "~/domain/permissions";
 import type { Prisma } from "~/generated/prisma/client";
+import { formatDateTime, type Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { PAGE_SIZE, pageCount } from "~/utils/list-params";
+import { lockEndorsementRanks } from "./applications.server";
 import { defineMutation, FieldError, PermissionError, type AuditEntry } from "./mutation.server";
 
 // ---------------------------------------------------------------------------
@@ -215,11 +217,18 @@ export interface ApplicationListPage {
   options: ListOptions;
   rows: ApplicationListRow[];
   total: number;
-  /** The requested amount of ALL matches (not just this page), summed by the database. */
+  /**
+   * The requested amount of all matches (not just this page), summed by the
+   * database — leaving out drafts (not applied for yet; an amount being edited
+   * may even be negative) and withdrawn applications. The rows still list them.
+   */
   totalRequestedOre: Ore;
   page: number;
   pages: number;
 }
+
+/** Statuses listed but not counted in the total requested. */
+export const NOT_IN_TOTAL_REQUESTED: readonly ApplicationStatus[] = ["DRAFT", "WITHDRAWN"];
 
 export async function listApplications(user: PermissionSubject, asked: ApplicationListFilter, pageSize = PAGE_SIZE): Promise<ApplicationListPage> {
   const view = resolveView(user, asked.view);
@@ -244,8 +253,11 @@ export async function listApplications(user: PermissionSubject, asked: Applicati
     maxOre: bounds.maxOre,
     q: filter.q,
   });
-  const aggregate = await prisma.application.aggregate({ where, _count: { _all: true }, _sum: { requestedOre: true } });
-  const total = aggregate._count._all;
+  const total = await prisma.application.count({ where });
+  const requested = await prisma.application.aggregate({
+    where: { AND: [where, { status: { notIn: [...NOT_IN_TOTAL_REQUESTED] } }] },
+    _sum: { requestedOre: true },
+  });
   const pages = pageCount(total, pageSize);
   const page = Math.min(filter.page, pages);
   const rows = await prisma.application.findMany({
@@ -285,7 +297,7 @@ export async function listApplications(user: PermissionSubject, asked: Applicati
       roundName: r.round.name,
     })),
     total,
-    totalRequestedOre: aggregate._sum.requestedOre ?? 0n,
+    totalRequestedOre: requested._sum.requestedOre ?? 0n,
     page,
     pages,
   };
@@ -345,17 +357,30 @@ export interface RankApplicationsInput {
   roundId: string;
   areaId: string;
   ranks: readonly { id: string; rank: number }[];
+  /** Language of the deadline in a refusal. */
+  lang?: Lang;
+  /** The moment of ranking (tests); now by default. */
+  now?: Date;
 }
 
 /**
  * Sets the area lead's ranking of one area's endorsed applications in one
  * round: every endorsed application of the area and round gets a place 1..n,
- * each place once. Applications outside the lead's area answer 404.
+ * each place once, until the round's endorsement deadline. Applications
+ * outside the lead's area answer 404.
  */
 export const rankApplications = defineMutation<RankApplicationsInput, { changed: number }>("application.rank", {
   permission: "application:endorse",
   async run({ tx, requireScope }, input) {
     requireScope("application:endorse", { areaId: input.areaId });
+    const now = input.now ?? new Date();
+    const round = await tx.round.findUnique({ where: { id: input.roundId }, select: { endorsementDeadline: true } });
+    if (!round) throw new FieldError("", "appList.rank.stale");
+    if (now > round.endorsementDeadline) {
+      throw new FieldError("", "appList.rank.deadlinePassed", { deadline: formatDateTime(round.endorsementDeadline, input.lang ?? "da") });
+    }
+    // The same lock as an endorsement's: the ranks below are checked by reading.
+    await lockEndorsementRanks(tx, input.roundId, input.areaId);
     const ids = input.ranks.map((r) => r.id);
     const rows = await tx.application.findMany({
       where: { id: { in: ids } },

@@ -1,5 +1,6 @@
 // Applications (ansøgninger): drafts that are saved and resumed, submission
-// while the round is open (frozen as an immutable version), the area lead's
+// while the round is open (frozen as an immutable version; a returned one may
+// be submitted again until the endorsement deadline), the area lead's
 // endorsement (indstilling), return for changes and withdrawal. Every change is
 // a mutation (one transaction with its audit event) and tells the people who
 // must know through notify() in the same transaction. Money is bigint øre.
@@ -16,7 +17,7 @@ import type { ApplicationSnapshot } from "~/components/applications/snapshot";
 import { computeAmounts, applicationReference } from "~/domain/applications/amounts";
 import { canTransition, isEditable, type ApplicationStatus } from "~/domain/applications/status";
 import type { Ore } from "~/domain/money";
-import { applicantUnitIds, can, type PermissionSubject, type RecordScope } from "~/domain/permissions";
+import { applicantUnitIds, can, scopeFilter, type PermissionSubject, type RecordScope } from "~/domain/permissions";
 import { roundStatus, type RoundStatus } from "~/domain/rounds";
 import { screeningSummary, type Verdict } from "~/domain/screening/engine";
 import { formatDateTime, translate, type Lang, type MessageKey } from "~/i18n";
@@ -63,6 +64,15 @@ async function lockApplication(tx: Tx, id: string): Promise<void> {
 /** One new reference at a time per pool year (the unique index is the backstop). */
 async function lockPoolYear(tx: Tx, id: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "PoolYear" WHERE id = ${id} FOR UPDATE`;
+}
+
+/**
+ * One endorsement or ranking at a time per round and area (transaction-scoped
+ * advisory lock): rank uniqueness is checked by reading, so two at once would
+ * otherwise both see a rank as free.
+ */
+export async function lockEndorsementRanks(tx: Tx, roundId: string, areaId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${roundId}::text || ':' || ${areaId}::text))`;
 }
 
 function requireUser(actor: Actor) {
@@ -642,6 +652,7 @@ export interface ApplicationDetail {
   unitName: string;
   areaName: string;
   round: RoundInfo;
+  createdById: string;
   createdByName: string;
   createdAt: Date;
   submittedAt: Date | null;
@@ -714,6 +725,7 @@ export async function getApplicationDetail(id: string, lang: Lang, now: Date = n
     unitName: app.unit.name,
     areaName: app.area.name,
     round: roundInfo(app.round, now),
+    createdById: app.createdById,
     createdByName: names.get(app.createdById) ?? "",
     createdAt: app.createdAt,
     submittedAt: app.submittedAt,
@@ -758,10 +770,25 @@ export interface SubmitInput {
   now?: Date;
 }
 
-function roundClosedProblem(round: { opensAt: Date; closesAt: Date; endorsementDeadline: Date; decisionDate: Date }, now: Date, lang: Lang): ContentProblem | null {
+/**
+ * Why the round does not take this submission now, or null. A first submission
+ * only while the round is open; a returned application may be submitted again
+ * after closing, until the endorsement deadline (returns are allowed after
+ * closing, and the area lead must still be able to endorse it).
+ */
+function roundClosedProblem(
+  round: { opensAt: Date; closesAt: Date; endorsementDeadline: Date; decisionDate: Date },
+  applicationStatus: ApplicationStatus,
+  now: Date,
+  lang: Lang,
+): ContentProblem | null {
   const status = roundStatus(round, now);
   if (status === "open") return null;
   if (status === "planned") return { field: "", key: "applications.error.roundNotYetOpen", vars: { opensAt: formatDateTime(round.opensAt, lang) } };
+  if (applicationStatus === "RETURNED") {
+    if (now <= round.endorsementDeadline) return null;
+    return { field: "", key: "applications.error.resubmissionDeadlinePassed", vars: { deadline: formatDateTime(round.endorsementDeadline, lang) } };
+  }
   return { field: "", key: "applications.error.roundClosed", vars: { closedAt: formatDateTime(round.closesAt, lang) } };
 }
 
@@ -794,7 +821,7 @@ export async function checkSubmission(input: SubmitInput & { user: PermissionSub
   });
   if (!app) return [{ field: "", key: "applications.error.notFound" }];
   if (!canTransition(app.status, "submit")) return [{ field: "", key: "applications.error.notEditable" }];
-  const closed = roundClosedProblem(app.round, now, lang);
+  const closed = roundClosedProblem(app.round, app.status, now, lang);
   if (closed) return [closed];
   const content = input.content ?? contentFromRow(app);
   let areaId = app.areaId;
@@ -905,7 +932,7 @@ export const submitApplication = defineMutation<SubmitInput, { versionNo: number
     let app = await loadForChange(tx, input.id);
     requireScope("application:edit", applicationScope(app));
     if (!canTransition(app.status, "submit")) throw new FieldError("", "applications.error.notEditable");
-    const closed = roundClosedProblem(app.round, now, lang);
+    const closed = roundClosedProblem(app.round, app.status, now, lang);
     if (closed) throwFirst([closed]);
     if (input.content) {
       await writeContent(tx, app, input.content, user, (scope) => requireScope("application:edit", scope));
@@ -978,9 +1005,12 @@ export const endorseApplication = defineMutation<EndorseInput, { id: string }>("
     const app = await loadForChange(tx, input.id);
     requireScope("application:endorse", applicationScope(app));
     if (!canTransition(app.status, "endorse")) throw new FieldError("", "applications.error.cannotEndorse");
+    // The endorsement is the area's independent view: never on one's own application.
+    if (app.createdById === user.id) throw new FieldError("", "applications.error.cannotEndorseOwn");
     if (now > app.round.endorsementDeadline) {
       throw new FieldError("", "applications.error.endorsementDeadlinePassed", { deadline: formatDateTime(app.round.endorsementDeadline, input.lang ?? "da") });
     }
+    await lockEndorsementRanks(tx, app.roundId, app.areaId);
     if (input.rank !== null) {
       if (!Number.isSafeInteger(input.rank) || input.rank < 1) throw new FieldError("rank", "applications.error.rankPositive");
       const taken = await tx.application.findFirst({
@@ -1017,27 +1047,46 @@ export const endorseApplication = defineMutation<EndorseInput, { id: string }>("
 export interface ReturnInput {
   id: string;
   comment: string;
+  lang?: Lang;
+  now?: Date;
+}
+
+/** The secretariat returns with a pool-wide grant; an area lead only within the area, and only until the endorsement deadline. */
+function returnsWithoutDeadline(user: PermissionSubject): boolean {
+  return scopeFilter(user, "application:return").kind === "all";
 }
 
 export const returnApplication = defineMutation<ReturnInput, { id: string }>("application.return", {
   permission: "application:return",
   async run({ tx, actor, requireScope }, input) {
     const user = requireUser(actor);
+    const now = input.now ?? new Date();
     const app = await loadForChange(tx, input.id);
     requireScope("application:return", applicationScope(app));
     if (!canTransition(app.status, "return")) throw new FieldError("", "applications.error.cannotReturn");
+    if (!returnsWithoutDeadline(user) && now > app.round.endorsementDeadline) {
+      throw new FieldError("", "applications.error.returnDeadlinePassed", { deadline: formatDateTime(app.round.endorsementDeadline, input.lang ?? "da") });
+    }
     const comment = input.comment.trim();
     if (!comment) throw new FieldError("comment", "applications.error.returnCommentRequired");
-    const before = await tx.application.findUniqueOrThrow({ where: { id: app.id }, select: { status: true, endorsedAt: true, endorsementRank: true } });
+    const before = await tx.application.findUniqueOrThrow({
+      where: { id: app.id },
+      select: { status: true, endorsedAt: true, endorsedById: true, endorsementRank: true },
+    });
     await tx.application.update({
       where: { id: app.id },
       data: { status: "RETURNED", endorsedAt: null, endorsedById: null, endorsementRank: null },
     });
     await tx.applicationComment.create({ data: { applicationId: app.id, authorId: user.id, kind: "RETURN", body: comment } });
+    // The area lead whose endorsement the return cancels is told too (unless they return it themselves).
+    const endorser =
+      before.endorsedById && before.endorsedById !== user.id
+        ? await tx.user.findUnique({ where: { id: before.endorsedById }, select: { id: true, email: true, name: true, active: true } })
+        : null;
     await notify(tx, {
       kind: "application.returned",
       applicationId: app.id,
-      recipients: await applicantRecipients(tx, app),
+      recipients: [...(await applicantRecipients(tx, app)), ...(endorser?.active ? [{ userId: endorser.id, email: endorser.email, name: endorser.name }] : [])],
       vars: notificationVars(app, { by: user.name, comment }),
     });
     return {
@@ -1095,16 +1144,26 @@ export const applicationMutations = [
   withdrawApplication,
 ] as const;
 
-/** Which actions a viewer may take on an application now (the server checks again on submit). */
-export function availableActions(user: PermissionSubject, app: { status: ApplicationStatus; areaId: string; unitId: string }) {
+/**
+ * Which actions a viewer may take on an application now (the server checks
+ * again on submit). Given the creator, an area lead is not offered to endorse
+ * their own application; given the round, an area lead is not offered to
+ * return after the endorsement deadline.
+ */
+export function availableActions(
+  user: PermissionSubject,
+  app: { status: ApplicationStatus; areaId: string; unitId: string; createdById?: string; round?: { endorsementDeadline: Date } },
+  now: Date = new Date(),
+) {
   const scope = applicationScope(app);
   const mayEdit = can(user, "application:edit", scope);
+  const returnDeadlinePassed = !!app.round && now > app.round.endorsementDeadline && !returnsWithoutDeadline(user);
   return {
     edit: mayEdit && isEditable(app.status),
     submit: mayEdit && canTransition(app.status, "submit"),
     withdraw: mayEdit && canTransition(app.status, "withdraw"),
-    endorse: can(user, "application:endorse", scope) && canTransition(app.status, "endorse"),
-    return: can(user, "application:return", scope) && canTransition(app.status, "return"),
+    endorse: can(user, "application:endorse", scope) && canTransition(app.status, "endorse") && app.createdById !== user.id,
+    return: can(user, "application:return", scope) && canTransition(app.status, "return") && !returnDeadlinePassed,
   };
 }
 

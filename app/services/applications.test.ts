@@ -329,10 +329,14 @@ describe("application.submit", () => {
   });
 
   const missing: [string, Partial<ApplicationContent>, string, string][] = [
+    ["contact name", { contactName: " " }, "contactName", "validation.required"],
+    ["contact e-mail", { contactEmail: "" }, "contactEmail", "validation.required"],
     ["title", { title: " " }, "title", "validation.required"],
     ["purpose", { purpose: "" }, "purpose", "validation.required"],
     ["focus areas", { focusAreaIds: [], primaryFocusAreaId: null }, "focusAreaIds", "applications.error.focusAreaRequired"],
     ["primary focus area", { primaryFocusAreaId: null }, "primaryFocusAreaId", "applications.error.primaryRequired"],
+    ["target group", { targetGroup: "  " }, "targetGroup", "validation.required"],
+    ["activity type", { activityType: null }, "activityType", "validation.choose"],
     ["participants", { participants: null }, "participants", "validation.required"],
     ["participants ≥ 1", { participants: 0 }, "participants", "applications.error.participantsMin"],
     ["start date", { startDate: null }, "startDate", "validation.required"],
@@ -365,17 +369,30 @@ describe("application.submit", () => {
     const id = await ids();
     const { id: applicationId } = await newDraft(id);
     const content = (await storedContent(applicationId))!;
-    expect(submissionProblems(content).map((p) => p.field)).toEqual([
+    const expected = [
       "title",
       "purpose",
       "focusAreaIds",
+      "targetGroup",
       "participants",
+      "activityType",
       "startDate",
       "endDate",
       "costLines",
       "expectedEffect",
       "followUpPlan",
+    ];
+    // A new draft has the creator as contact person.
+    expect(submissionProblems(content).map((p) => p.field)).toEqual(expected);
+    // With the contact person cleared, those fields are named too, in the form's order.
+    const blankContact = { ...content, contactName: " ", contactEmail: "" };
+    expect(submissionProblems(blankContact).map((p) => [p.field, p.key])).toEqual([
+      ["contactName", "validation.required"],
+      ["contactEmail", "validation.required"],
+      ...expected.map((field) => [field, submissionProblems(content).find((p) => p.field === field)!.key]),
     ]);
+    expect(submissionProblems(content).find((p) => p.field === "activityType")?.key).toBe("validation.choose");
+    expect(submissionProblems(content).find((p) => p.field === "targetGroup")?.key).toBe("validation.required");
   });
 
   it("quotes the total when the co-financing is above it", async () => {
@@ -407,6 +424,40 @@ describe("application.submit", () => {
     ]);
     expect(await counts()).toEqual(before);
     expect((await row(applicationId)).status).toBe("DRAFT");
+  });
+
+  it("resubmits a returned application after the round closed, until the endorsement deadline", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    await returnApplication(await actorFor(demoEmail.secretariat), { id: applicationId, comment: "Uddyb opfølgningen." });
+    const actor = await actorFor(demoEmail.applicant);
+    const afterClosing = new Date("2026-12-11T11:00:00Z"); // closed 11.12.2026 kl. 12.00; endorsement until 15.12.2026 kl. 12.00
+    expect(await checkSubmission({ id: applicationId, content: null, user: actor.user!, now: afterClosing })).toEqual([]);
+    const result = await submitApplication(actor, { id: applicationId, content: validContent(id, { followUpPlan: "Måling efter seks måneder." }), now: afterClosing });
+    expect(result.versionNo).toBe(2);
+    expect((await row(applicationId)).status).toBe("SUBMITTED");
+  });
+
+  it("refuses a resubmission after the endorsement deadline, naming the deadline, changing nothing", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    await returnApplication(await actorFor(demoEmail.secretariat), { id: applicationId, comment: "Uddyb opfølgningen." });
+    const actor = await actorFor(demoEmail.applicant);
+    const before = await counts();
+    const afterDeadline = new Date("2026-12-15T11:00:01Z");
+    const error = await expectFieldError(
+      submitApplication(actor, { id: applicationId, content: null, now: afterDeadline }),
+      "",
+      "applications.error.resubmissionDeadlinePassed",
+    );
+    expect(translate("da", error.messageKey, error.vars)).toBe(
+      "Runden er lukket, og fristen for at indsende en ansøgning igen var 15.12.2026 kl. 12.00. Ansøgningen kan ikke længere indsendes.",
+    );
+    expect(await checkSubmission({ id: applicationId, content: null, user: actor.user!, now: afterDeadline })).toEqual([
+      { field: "", key: "applications.error.resubmissionDeadlinePassed", vars: { deadline: "15.12.2026 kl. 12.00" } },
+    ]);
+    expect(await counts()).toEqual(before);
+    expect((await row(applicationId)).status).toBe("RETURNED");
   });
 
   it("is blocked by a failed hard rule, quoting the verdict", async () => {
@@ -485,20 +536,28 @@ describe("return, resubmission and versions", () => {
     const id = await ids();
     const applicationId = await submitted(id);
     const frozen = (await prisma.applicationVersion.findFirstOrThrow({ where: { applicationId } })).content;
+    const lead = await actorFor(demoEmail.areaLead);
+    await endorseApplication(lead, { id: applicationId, comment: "", rank: 1, now: NOW });
 
+    // The secretariat returns the endorsed application: the applicant and the area lead who endorsed it are told.
     const before = await counts();
     await returnApplication(await actorFor(demoEmail.secretariat), { id: applicationId, comment: "Uddyb opfølgningen." });
     const after = await counts();
-    expect((await row(applicationId)).status).toBe("RETURNED");
+    expect(await row(applicationId)).toMatchObject({ status: "RETURNED", endorsedById: null, endorsementRank: null });
     expect(after.comments).toBe(before.comments + 1);
-    expect(after.outbox).toBe(before.outbox + 1);
+    expect(after.outbox).toBe(before.outbox + 2);
+    expect(after.notifications).toBe(before.notifications + 2);
     expect(after.audits).toBe(before.audits + 1);
-    const comment = await prisma.applicationComment.findFirstOrThrow({ where: { applicationId } });
+    const comment = await prisma.applicationComment.findFirstOrThrow({ where: { applicationId, kind: "RETURN" } });
     expect(comment).toMatchObject({ kind: "RETURN", body: "Uddyb opfølgningen." });
-    const mail = await prisma.outboxEmail.findFirstOrThrow({ where: { applicationId, kind: "application.returned" } });
-    expect(mail.toEmail).toBe(demoEmail.applicant);
-    expect(mail.body).toContain("Uddyb opfølgningen.");
-    expect(mail.body).toContain("Sara Simonsen");
+    const mails = await prisma.outboxEmail.findMany({ where: { applicationId, kind: "application.returned" }, orderBy: { toEmail: "asc" } });
+    expect(mails.map((m) => m.toEmail)).toEqual([demoEmail.applicant, demoEmail.areaLead]);
+    for (const mail of mails) {
+      expect(mail.body).toContain("Uddyb opfølgningen.");
+      expect(mail.body).toContain("Sara Simonsen");
+    }
+    const told = await prisma.notification.findMany({ where: { applicationId, kind: "application.returned" }, select: { userId: true } });
+    expect(told.map((n) => n.userId)).toContain(lead.user!.id);
 
     // The applicant changes the draft: version 1 stays as submitted.
     const actor = await actorFor(demoEmail.applicant);
@@ -580,6 +639,75 @@ describe("application.endorse", () => {
     const { id: draft } = await newDraft(id);
     await expectFieldError(endorseApplication(lead, { id: draft, comment: "", rank: null, now: NOW }), "", "applications.error.cannotEndorse");
     expect((await row(second)).status).toBe("SUBMITTED");
+  });
+});
+
+describe("deadlines and ranks of the area lead", () => {
+  const AFTER_DEADLINE = new Date("2026-12-15T11:00:01Z"); // endorsement deadline 15.12.2026 kl. 12.00
+
+  it("refuses an area lead's return after the endorsement deadline, changing nothing; the secretariat may still return", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    const lead = await actorFor(demoEmail.areaLead);
+    const before = await counts();
+    const error = await expectFieldError(
+      returnApplication(lead, { id: applicationId, comment: "For sent.", now: AFTER_DEADLINE }),
+      "",
+      "applications.error.returnDeadlinePassed",
+    );
+    expect(translate("da", error.messageKey, error.vars)).toBe(
+      "Fristen for indstilling var 15.12.2026 kl. 12.00. Herefter kan kun puljesekretariatet sende ansøgningen tilbage.",
+    );
+    expect(await counts()).toEqual(before);
+    expect((await row(applicationId)).status).toBe("SUBMITTED");
+
+    await returnApplication(await actorFor(demoEmail.secretariat), { id: applicationId, comment: "Uddyb formålet.", now: AFTER_DEADLINE });
+    expect((await row(applicationId)).status).toBe("RETURNED");
+  });
+
+  it("lets an area lead return up to the endorsement deadline, after the round closed; only the applicant is told", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    const before = await counts();
+    await returnApplication(await actorFor(demoEmail.areaLead), { id: applicationId, comment: "Uddyb målgruppen.", now: new Date("2026-12-15T11:00:00Z") });
+    expect((await row(applicationId)).status).toBe("RETURNED");
+    expect((await counts()).outbox).toBe(before.outbox + 1);
+    expect((await prisma.outboxEmail.findFirstOrThrow({ where: { applicationId, kind: "application.returned" } })).toEmail).toBe(demoEmail.applicant);
+  });
+
+  it("refuses an area lead endorsing an application they created themselves, storing nothing", async () => {
+    const id = await ids();
+    const leadUser = await prisma.user.findUniqueOrThrow({ where: { email: demoEmail.areaLead } });
+    await prisma.userRole.create({ data: { userId: leadUser.id, role: "APPLICANT" } });
+    const lead = await actorFor(demoEmail.areaLead);
+    const { id: applicationId } = await createApplication(lead, { roundId: id.round, unitId: leadUser.unitId!, now: NOW });
+    await submitApplication(lead, { id: applicationId, content: validContent(id, { contactName: leadUser.name, contactEmail: leadUser.email }), now: NOW });
+    expect((await row(applicationId)).areaId).toBe(id.area);
+    const before = await counts();
+    const error = await expectFieldError(endorseApplication(lead, { id: applicationId, comment: "Min egen.", rank: 1, now: NOW }), "", "applications.error.cannotEndorseOwn");
+    expect(translate("da", error.messageKey, error.vars)).toBe(
+      "Du kan ikke indstille en ansøgning, du selv har oprettet. Puljesekretariatet tager sig af den.",
+    );
+    expect(await counts()).toEqual(before);
+    expect(await row(applicationId)).toMatchObject({ status: "SUBMITTED", endorsedById: null, endorsementRank: null });
+    expect(await auditCount("application.endorse")).toBe(0);
+  });
+
+  it("gives a rank to only one of two endorsements made at the same time", async () => {
+    const id = await ids();
+    const first = await submitted(id);
+    const second = await submitted(id);
+    const lead = await actorFor(demoEmail.areaLead);
+    const results = await Promise.allSettled([first, second].map((applicationId) => endorseApplication(lead, { id: applicationId, comment: "", rank: 1, now: NOW })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.reason).toBeInstanceOf(FieldError);
+    expect((refused[0]!.reason as FieldError).messageKey).toBe("applications.error.rankTaken");
+    const rows = await prisma.application.findMany({ where: { id: { in: [first, second] } }, select: { status: true, endorsementRank: true } });
+    expect(rows.filter((r) => r.endorsementRank === 1)).toHaveLength(1);
+    expect(rows.map((r) => r.status).sort()).toEqual(["ENDORSED", "SUBMITTED"]);
+    expect(await auditCount("application.endorse")).toBe(1);
   });
 });
 

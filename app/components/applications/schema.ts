@@ -207,16 +207,20 @@ export interface ContentProblem {
 }
 
 /**
- * What a submission needs that a draft may lack: every required field, at
- * least one cost line with an amount above 0 (each with a category), a primary
- * focus area among the chosen, a period that ends after it starts, and
- * co-financing not above the total. Empty = complete.
+ * What a submission needs that a draft may lack: every required field (contact
+ * person and e-mail, title, purpose, target group, participants, activity type,
+ * period, expected effect, follow-up plan), at least one cost line with an
+ * amount above 0 (each with a category), a primary focus area among the
+ * chosen, a period that ends after it starts, and co-financing not above the
+ * total. Empty = complete. In the form's order.
  */
 export function submissionProblems(content: ApplicationContent): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const required = (field: keyof ApplicationContent, text: string) => {
     if (!text.trim()) problems.push({ field, key: "validation.required" });
   };
+  required("contactName", content.contactName);
+  required("contactEmail", content.contactEmail);
   required("title", content.title);
   required("purpose", content.purpose);
   if (content.focusAreaIds.length === 0) problems.push({ field: "focusAreaIds", key: "applications.error.focusAreaRequired" });
@@ -224,8 +228,10 @@ export function submissionProblems(content: ApplicationContent): ContentProblem[
   else if (!content.focusAreaIds.includes(content.primaryFocusAreaId)) {
     problems.push({ field: "primaryFocusAreaId", key: "applications.error.primaryNotChosen" });
   }
+  required("targetGroup", content.targetGroup);
   if (content.participants === null) problems.push({ field: "participants", key: "validation.required" });
   else if (content.participants < 1) problems.push({ field: "participants", key: "applications.error.participantsMin" });
+  if (!content.activityType) problems.push({ field: "activityType", key: "validation.choose" });
   if (!content.startDate) problems.push({ field: "startDate", key: "validation.required" });
   if (!content.endDate) problems.push({ field: "endDate", key: "validation.required" });
   if (content.startDate && content.endDate && content.endDate < content.startDate) {

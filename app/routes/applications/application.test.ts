@@ -156,6 +156,31 @@ describe("/applications/:id loader", () => {
     expect(renderDetail((await load(id, demoEmail.applicant, "?confirm=withdraw")).data, id, "?confirm=withdraw")).toContain('data-testid="withdraw-form"');
   });
 
+  it("does not offer an area lead to endorse their own application, nor to return after the endorsement deadline", async () => {
+    const leadUser = await prisma.user.findUniqueOrThrow({ where: { email: demoEmail.areaLead } });
+    await prisma.userRole.create({ data: { userId: leadUser.id, role: "APPLICANT" } });
+    const lead = await actorFor(demoEmail.areaLead);
+    const round = await prisma.round.findFirstOrThrow({ where: { name: "Vinterrunde 2026" } });
+    const { id: own } = await createApplication(lead, { roundId: round.id, unitId: leadUser.unitId!, now: NOW });
+    await submitApplication(lead, { id: own, content: await content({ contactName: leadUser.name, contactEmail: leadUser.email }), now: NOW });
+    const actionsOf = async (id: string, email: string) => ((await load(id, email)).data as DetailData).actions;
+    expect(await actionsOf(own, demoEmail.areaLead)).toMatchObject({ endorse: false, return: true });
+    const before = await counts();
+    const refused = await act(own, demoEmail.areaLead, { intent: "endorse", comment: "Min egen." });
+    expect(refused.status).toBe(400);
+    expect(fieldErrors(refused)[""]).toEqual(["applications.error.cannotEndorseOwn"]);
+    expect(await counts()).toEqual(before);
+
+    const other = await submitted();
+    await prisma.round.update({ where: { id: round.id }, data: { endorsementDeadline: new Date("2026-11-26T10:00:00Z") } });
+    expect(await actionsOf(other, demoEmail.areaLead)).toMatchObject({ return: false });
+    expect(await actionsOf(other, demoEmail.secretariat)).toMatchObject({ return: true });
+    const late = await act(other, demoEmail.areaLead, { intent: "return", comment: "For sent." });
+    expect(late.status).toBe(400);
+    expect(fieldErrors(late)[""]).toEqual(["Fristen for indstilling var 26.11.2026 kl. 11.00. Herefter kan kun puljesekretariatet sende ansøgningen tilbage."]);
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: other } })).status).toBe("SUBMITTED");
+  });
+
   it("shows the applicant a draft with its edit link and submit form", async () => {
     const id = await draft();
     const data = (await load(id, demoEmail.applicant)).data as DetailData;

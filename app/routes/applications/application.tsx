@@ -31,6 +31,7 @@ import {
 import { actorFor } from "~/services/mutation.server";
 import { getTimeline } from "~/services/timeline.server";
 import { attempt } from "~/utils/action.server";
+import { readForm } from "~/utils/form-data.server";
 import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { forbidden, notFound, requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
@@ -91,7 +92,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!ACTION_PERMISSIONS.some((permission) => can(user, permission))) forbidden();
   const found = requireRecordAccess(user, "application:read", await findApplicationScope(params.applicationId), applicationScope);
   const scope = applicationScope(found);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const rawIntent = formData.get("intent");
   const lang = await getLang(request);
   const actor = actorFor(request, user);
@@ -133,7 +134,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       requireActionOn(user, "application:return", scope);
       const submission = parseWithZod(formData, { schema: ReturnSchema });
       if (submission.status !== "success") return data({ intent: "return" as const, result: submission.reply() }, { status: 400 });
-      const outcome = await attempt(submission, () => returnApplication(actor, { id: found.id, comment: submission.value.comment }), lang);
+      const outcome = await attempt(submission, () => returnApplication(actor, { id: found.id, comment: submission.value.comment, lang }), lang);
       if (!outcome.ok) return data({ intent: "return" as const, result: outcome.response.data.result }, outcome.response.init ?? { status: 400 });
       throw back("returned");
     }

@@ -208,6 +208,8 @@ describe("/applications/:id/edit action: save", () => {
     ["a co-financing that is not an amount", { coFinancing: "ti tusind" }, "coFinancing", "validation.amount"],
     ["participants that are not a number", { participants: "tolv" }, "participants", "validation.integer"],
     ["a date that is not a date", { startDate: "2026-02-30" }, "startDate", "validation.date"],
+    ["a start date in year 0000", { startDate: "0000-01-01" }, "startDate", "validation.date"],
+    ["an end date in year 9999", { endDate: "9999-12-31" }, "endDate", "validation.date"],
     ["an e-mail that is not an e-mail", { contactEmail: "anna" }, "contactEmail", "validation.email"],
     ["an unknown activity type", { activityType: "PARTY" }, "activityType", "validation.choose"],
     ["an unknown cost type", { "costLines[0].category": "CATERING" }, "costLines[0].category", "validation.choose"],

@@ -23,6 +23,7 @@ import {
 } from "~/services/applications.server";
 import { actorFor } from "~/services/mutation.server";
 import { attempt, invalid } from "~/utils/action.server";
+import { readForm } from "~/utils/form-data.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { notFound, requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
@@ -41,7 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "application:edit");
   const found = requireRecordAccess(user, "application:edit", await findApplicationScope(params.applicationId), applicationScope);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const lang = await getLang(request);
   const submission = parseWithZod(formData, { schema: ApplicationFormSchema });

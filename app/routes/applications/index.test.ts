@@ -1,7 +1,7 @@
 import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApplicationStatus } from "~/domain/applications/status";
 import { prisma } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/list-params";
@@ -9,6 +9,7 @@ import { FIXTURE, ROUND_WINTER, seedListFixture, sumOf, UNITS, type FixtureAppli
 import { listApplications, listWhere, rankApplications } from "~/services/application-lists.server";
 import { parseApplicationListParams } from "~/components/application-lists/schema";
 import { FieldError, PermissionError } from "~/services/mutation.server";
+import { translate } from "~/i18n";
 import { actorFor, auditCount, cookieFor, demoEmail, resetToDemo, sessionUserFor } from "../../../tests/db-utils";
 import { callAction, callLoader, fieldErrors } from "../../../tests/route-utils";
 import * as index from "./index";
@@ -28,6 +29,9 @@ async function list(email: string, search = ""): Promise<PageData> {
 }
 
 const refs = (data: PageData) => data.rows.map((r) => r.reference);
+/** What the list's total requested counts: every match except drafts and withdrawn applications. */
+const counted = (apps: readonly FixtureApplication[]) => apps.filter((a) => a.status !== "DRAFT" && a.status !== "WITHDRAWN");
+const totalOf = (apps: readonly FixtureApplication[]) => sumOf(counted(apps));
 const sorted = (values: string[]) => [...values].sort();
 const fixtureRefs = (pick: (a: FixtureApplication) => boolean) => FIXTURE.filter(pick).map((a) => a.reference);
 const areaOf = (a: FixtureApplication) => UNITS[a.unit][0];
@@ -87,7 +91,7 @@ describe("/applications: scope and views", () => {
       expect(data.views, email).toEqual(["all"]);
       expect(sorted(refs(data)), email).toEqual(sorted(FIXTURE.map((a) => a.reference)));
       expect(data.total, email).toBe(FIXTURE.length);
-      expect(data.totalRequestedOre, email).toBe(sumOf(FIXTURE));
+      expect(data.totalRequestedOre, email).toBe(totalOf(FIXTURE));
       expect(data.canCreate, email).toBe(false);
     }
   });
@@ -125,7 +129,7 @@ describe("/applications: filters", () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(sorted(refs(data))).toEqual(sorted(expected.map((a) => a.reference)));
       expect(data.total).toBe(expected.length);
-      expect(data.totalRequestedOre).toBe(sumOf(expected));
+      expect(data.totalRequestedOre).toBe(totalOf(expected));
       expect(data.amountNotes).toEqual([]);
     });
   }
@@ -147,6 +151,22 @@ describe("/applications: filters", () => {
     const unknown = await list(demoEmail.secretariat, "?round=nope&area=nope&unit=nope&focus=nope");
     expect(unknown.total).toBe(FIXTURE.length);
     expect(parseApplicationListParams("http://x/applications?status=ENDORSED&status=bogus,DRAFT").status).toEqual(["DRAFT", "ENDORSED"]);
+  });
+
+  it("leaves drafts and withdrawn applications out of the total requested, but lists them", async () => {
+    // A draft being edited may hold a negative requested amount for a while.
+    await prisma.application.update({ where: { id: ids.applications["2026-8003"] }, data: { requestedOre: -12_345_678n } });
+    const data = await list(demoEmail.secretariat);
+    expect(refs(data)).toEqual(expect.arrayContaining(["2026-8003", "2026-8007"]));
+    expect(data.total).toBe(FIXTURE.length);
+    const rows = await prisma.application.findMany({ select: { status: true, requestedOre: true } });
+    const expected = rows.filter((r) => r.status !== "DRAFT" && r.status !== "WITHDRAWN").reduce((sum, r) => sum + r.requestedOre, 0n);
+    expect(data.totalRequestedOre).toBe(expected);
+    expect(data.totalRequestedOre).toBe(totalOf(FIXTURE));
+    const onlyLeftOut = await list(demoEmail.secretariat, "?status=DRAFT,WITHDRAWN");
+    expect(sorted(refs(onlyLeftOut))).toEqual(["2026-8003", "2026-8007"]);
+    expect(onlyLeftOut.totalRequestedOre).toBe(0n);
+    expect(render(onlyLeftOut, "/applications?status=DRAFT,WITHDRAWN")).toContain("Ansøgt i alt (uden kladder og tilbagetrukne): 0,00 kr.");
   });
 
   it("sums the total requested in the database to the øre, over all pages", async () => {
@@ -271,8 +291,10 @@ describe("/applications: pagination and page content", () => {
     expect(html).toContain("Plads i indstillingen");
     const expected = FIXTURE.filter((a) => areaOf(a) === "BUU" && a.round === ROUND_WINTER);
     expect(html).toContain(`${expected.length} ansøgninger`);
-    expect(html).toContain("Ansøgt i alt: 292.533,84 kr.");
-    expect(sumOf(expected)).toBe(29_253_384n);
+    // The total leaves out the draft 2026-8003 (5.000,00 kr.).
+    expect(html).toContain("Ansøgt i alt (uden kladder og tilbagetrukne): 287.533,84 kr.");
+    expect(totalOf(expected)).toBe(28_753_384n);
+    expect(data.totalRequestedOre).toBe(28_753_384n);
     expect(html).not.toContain("Ny ansøgning");
     // Labels on every filter field and a reset link.
     for (const id of ["apps-q", "apps-round", "apps-unit", "apps-focus", "apps-min", "apps-max", "apps-status-DRAFT"]) {
@@ -293,6 +315,13 @@ describe("/applications: pagination and page content", () => {
 });
 
 describe("/applications: the area lead's ranking", () => {
+  // Before Vinterrunde 2026's endorsement deadline (15.12.2026 kl. 12.00).
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-11-26T12:00:00Z"), shouldAdvanceTime: true });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   const winter = () => ids.rounds[ROUND_WINTER]!;
   const rankForm = (areaId: string, ranks: [string, string][]) => ({
     intent: "rank",
@@ -420,6 +449,34 @@ describe("/applications: the area lead's ranking", () => {
       expect(result.status, email).toBe(403);
     }
     expect(await rankOf("2026-8004")).toBeNull();
+  });
+
+  it("refuses a ranking after the endorsement deadline with the deadline in the message, changing nothing", async () => {
+    const lead = await actorFor(demoEmail.areaLead);
+    const before = await auditCount();
+    const ranks = [
+      { id: ids.applications["2026-8004"]!, rank: 2 },
+      { id: ids.applications["2026-8005"]!, rank: 1 },
+    ];
+    const late = await rankApplications(lead, { roundId: winter(), areaId: ids.areas.BUU!, ranks, now: new Date("2026-12-15T11:00:01Z") }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(late).toBeInstanceOf(FieldError);
+    const error = late as FieldError;
+    expect([error.field, error.messageKey]).toEqual(["", "appList.rank.deadlinePassed"]);
+    expect(translate("da", error.messageKey, error.vars)).toBe("Fristen for indstilling var 15.12.2026 kl. 12.00. Rangordenen kan ikke længere ændres.");
+    expect([await rankOf("2026-8004"), await rankOf("2026-8005")]).toEqual([null, null]);
+    expect(await auditCount()).toBe(before);
+    // Through the page, with the clock past the deadline.
+    vi.setSystemTime(new Date("2026-12-15T11:00:01Z"));
+    const result = await callAction(index, "/applications", { cookie: await cookieFor(demoEmail.areaLead), form: rankForm(ids.areas.BUU!, [["2026-8004", "2"], ["2026-8005", "1"]]) });
+    expect(result.status).toBe(400);
+    expect(fieldErrors(result)).toEqual({ "": ["Fristen for indstilling var 15.12.2026 kl. 12.00. Rangordenen kan ikke længere ændres."] });
+    expect(await auditCount()).toBe(before);
+    // At the deadline itself the ranking is still saved.
+    await rankApplications(lead, { roundId: winter(), areaId: ids.areas.BUU!, ranks, now: new Date("2026-12-15T11:00:00Z") });
+    expect([await rankOf("2026-8004"), await rankOf("2026-8005")]).toEqual([2, 1]);
   });
 
   it("guards the rules in the service too", async () => {

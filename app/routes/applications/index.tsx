@@ -16,6 +16,7 @@ import { formatDate, formatMoney, type MessageKey } from "~/i18n";
 import { listApplications, rankApplications, rankingGroups, type RankingGroup } from "~/services/application-lists.server";
 import { actorFor } from "~/services/mutation.server";
 import { attempt, invalid } from "~/utils/action.server";
+import { readForm } from "~/utils/form-data.server";
 import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
@@ -40,11 +41,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "application:endorse");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: RankSchema });
   if (submission.status !== "success") return invalid(submission);
   const { roundId, areaId, ranks } = submission.value;
-  const outcome = await attempt(submission, () => rankApplications(actorFor(request, user), { roundId, areaId, ranks }), await getLang(request));
+  const lang = await getLang(request);
+  const outcome = await attempt(submission, () => rankApplications(actorFor(request, user), { roundId, areaId, ranks, lang }), lang);
   if (!outcome.ok) return outcome.response;
   const url = new URL(request.url);
   for (const key of TRANSIENT_PARAMS) url.searchParams.delete(key);
