@@ -253,11 +253,12 @@ export async function listApplications(user: PermissionSubject, asked: Applicati
     maxOre: bounds.maxOre,
     q: filter.q,
   });
-  const total = await prisma.application.count({ where });
-  const requested = await prisma.application.aggregate({
-    where: { AND: [where, { status: { notIn: [...NOT_IN_TOTAL_REQUESTED] } }] },
-    _sum: { requestedOre: true },
-  });
+  // One pass over the filtered set: the count for paging, the sum per status for the total.
+  const byStatus = await prisma.application.groupBy({ by: ["status"], where, _count: { _all: true }, _sum: { requestedOre: true } });
+  const total = byStatus.reduce((sum, g) => sum + g._count._all, 0);
+  const totalRequestedOre = byStatus
+    .filter((g) => !NOT_IN_TOTAL_REQUESTED.includes(g.status))
+    .reduce((sum, g) => sum + (g._sum.requestedOre ?? 0n), 0n);
   const pages = pageCount(total, pageSize);
   const page = Math.min(filter.page, pages);
   const rows = await prisma.application.findMany({
@@ -297,7 +298,7 @@ export async function listApplications(user: PermissionSubject, asked: Applicati
       roundName: r.round.name,
     })),
     total,
-    totalRequestedOre: requested._sum.requestedOre ?? 0n,
+    totalRequestedOre,
     page,
     pages,
   };
