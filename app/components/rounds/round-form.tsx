@@ -1,45 +1,14 @@
 // The fields of a round (create and edit). Times are Danish wall-clock time.
 import type { FieldMetadata } from "@conform-to/react";
-import { getInputProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { MoneyField, TextField } from "~/components/ui/forms";
-import { useErrorText, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
 /** A <input type="datetime-local"> with label, hint and error (DKFDS markup). */
 export function DateTimeField({ field, label, hint, readOnly }: { field: Field; label: ReactNode; hint?: ReactNode; readOnly?: boolean }) {
-  const t = useT();
-  const errorText = useErrorText();
-  const errors = field.errors ?? [];
-  const { key, ...props } = getInputProps(field, { type: "datetime-local", ariaAttributes: false });
-  const describedBy = [hint ? `${field.id}-hint` : null, errors.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={errors.length ? "form-group form-error" : "form-group"}>
-      <label className="form-label" htmlFor={field.id}>
-        {label}
-      </label>
-      {hint ? (
-        <span className="form-hint" id={`${field.id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {errors.length ? (
-        <span className="form-error-message" id={field.errorId}>
-          <span className="sr-only">{t("error.title")}: </span>
-          {errors.map((e) => errorText(e)).join(" ")}
-        </span>
-      ) : null}
-      <input
-        key={key}
-        {...props}
-        className="form-input input-width-m"
-        readOnly={readOnly}
-        aria-invalid={errors.length ? true : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
-  );
+  return <TextField field={field} label={label} hint={hint} type="datetime-local" className="form-input input-width-m" readOnly={readOnly} />;
 }
 
 export interface RoundFieldSet {

@@ -46,15 +46,17 @@ export function TextField({
   autoComplete,
   className = "form-input",
   inputMode,
+  readOnly,
 }: {
   field: Field;
   label: ReactNode;
   hint?: ReactNode;
-  type?: "text" | "email" | "password" | "date" | "number" | "search";
+  type?: "text" | "email" | "password" | "date" | "datetime-local" | "number" | "search";
   optional?: boolean;
   autoComplete?: string;
   className?: string;
   inputMode?: "numeric" | "decimal" | "text" | "email";
+  readOnly?: boolean;
 }) {
   const { key, ...props } = getInputProps(field, { type, ariaAttributes: false });
   return (
@@ -65,6 +67,7 @@ export function TextField({
         className={className}
         autoComplete={autoComplete}
         inputMode={inputMode}
+        readOnly={readOnly}
         aria-invalid={field.errors?.length ? true : undefined}
         aria-describedby={describedBy(field, hint)}
       />
