@@ -15,7 +15,7 @@ import {
 } from "~/components/applications/schema";
 import type { ApplicationSnapshot } from "~/components/applications/snapshot";
 import { computeAmounts, applicationReference } from "~/domain/applications/amounts";
-import { canTransition, isEditable, type ApplicationStatus } from "~/domain/applications/status";
+import { canTransition, isEditable, submissionDeadline, type ApplicationStatus } from "~/domain/applications/status";
 import type { Ore } from "~/domain/money";
 import { applicantUnitIds, can, scopeFilter, type PermissionSubject, type RecordScope } from "~/domain/permissions";
 import { roundStatus, type RoundStatus } from "~/domain/rounds";
@@ -786,8 +786,9 @@ function roundClosedProblem(
   if (status === "open") return null;
   if (status === "planned") return { field: "", key: "applications.error.roundNotYetOpen", vars: { opensAt: formatDateTime(round.opensAt, lang) } };
   if (applicationStatus === "RETURNED") {
-    if (now <= round.endorsementDeadline) return null;
-    return { field: "", key: "applications.error.resubmissionDeadlinePassed", vars: { deadline: formatDateTime(round.endorsementDeadline, lang) } };
+    const deadline = submissionDeadline(applicationStatus, round);
+    if (now <= deadline) return null;
+    return { field: "", key: "applications.error.resubmissionDeadlinePassed", vars: { deadline: formatDateTime(deadline, lang) } };
   }
   return { field: "", key: "applications.error.roundClosed", vars: { closedAt: formatDateTime(round.closesAt, lang) } };
 }

@@ -11,7 +11,7 @@ import { EndorseSchema, ReturnSchema, SubmitSchema, WithdrawSchema } from "./sch
 
 type LastResult = SubmissionResult<string[]> | undefined;
 
-export function SubmitForm({ lastResult, closesAt }: { lastResult: LastResult; closesAt: Date }) {
+export function SubmitForm({ lastResult, deadline }: { lastResult: LastResult; deadline: Date }) {
   const t = useT();
   const lang = useLang();
   const [form] = useForm({ id: "submit-application", lastResult, constraint: getZodConstraint(SubmitSchema) });
@@ -19,7 +19,7 @@ export function SubmitForm({ lastResult, closesAt }: { lastResult: LastResult; c
     <Form method="post" {...getFormProps(form)} data-testid="submit-form">
       <input type="hidden" name="intent" value="submit" />
       <FormErrors errors={form.errors} id={form.errorId} />
-      <p>{t("applications.detail.submitIntro", { closesAt: formatDateTime(closesAt, lang) })}</p>
+      <p>{t("applications.detail.submitIntro", { deadline: formatDateTime(deadline, lang) })}</p>
       <button type="submit" className="button button-primary">
         {t("applications.action.submit")}
       </button>

@@ -44,7 +44,8 @@ export interface ApplicationFormProps {
   focusAreaOptions: readonly FocusAreaChoice[];
   partnerAreaOptions: readonly AreaChoice[];
   screening: ScreeningData;
-  round: { name: string; closesAt: Date };
+  /** The round's name, and until when this application can be submitted. */
+  round: { name: string; deadline: Date };
   /** The attachments section (its own forms: it lives outside the application form). */
   attachments: ReactNode;
 }
@@ -406,7 +407,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
           {t("applications.action.submit")}
         </button>
       </div>
-      <p className="form-hint">{t("applications.hint.submit", { round: props.round.name, closesAt: formatDateTime(props.round.closesAt, lang) })}</p>
+      <p className="form-hint">{t("applications.hint.submit", { round: props.round.name, deadline: formatDateTime(props.round.deadline, lang) })}</p>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { kroner } from "../money";
 import { amountProblems, applicationReference, computeAmounts } from "./amounts";
 import { checkAttachment, MAX_ATTACHMENT_BYTES, safeFileName, zipEntryNames } from "./attachments";
 import { officeFile, openDocument, zip } from "./office.fixtures";
-import { APPLICATION_STATUSES, canTransition, isEditable, nextStatus } from "./status";
+import { APPLICATION_STATUSES, canTransition, isEditable, nextStatus, submissionDeadline } from "./status";
 import { diffSnapshots } from "./versions";
 
 describe("status", () => {
@@ -22,6 +22,16 @@ describe("status", () => {
   });
   it("lets the applicant edit only drafts and returned applications", () => {
     expect(APPLICATION_STATUSES.filter(isEditable)).toEqual(["DRAFT", "RETURNED"]);
+  });
+});
+
+describe("submissionDeadline", () => {
+  const round = { closesAt: new Date("2026-12-11T11:00:00Z"), endorsementDeadline: new Date("2026-12-15T11:00:00Z") };
+  it("is the round's closing for a first submission", () => {
+    expect(submissionDeadline("DRAFT", round)).toEqual(round.closesAt);
+  });
+  it("is the endorsement deadline for a returned application", () => {
+    expect(submissionDeadline("RETURNED", round)).toEqual(round.endorsementDeadline);
   });
 });
 

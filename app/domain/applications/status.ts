@@ -46,3 +46,12 @@ export function isEditable(status: ApplicationStatus): boolean {
 export function isInProgress(status: ApplicationStatus): boolean {
   return status === "SUBMITTED" || status === "ENDORSED" || status === "SCREENED" || status === "ASSESSED";
 }
+
+/**
+ * Until when an application in this status can be submitted: a first submission
+ * while the round is open, a resubmission of a returned one until the
+ * endorsement deadline (the area lead still has time to endorse it).
+ */
+export function submissionDeadline(status: ApplicationStatus, round: { closesAt: Date; endorsementDeadline: Date }): Date {
+  return status === "RETURNED" && round.endorsementDeadline > round.closesAt ? round.endorsementDeadline : round.closesAt;
+}

@@ -14,7 +14,7 @@ import { ScreeningVerdicts } from "~/components/applications/screening";
 import { ApplicationStatusLabel } from "~/components/applications/status";
 import { Timeline } from "~/components/applications/timeline";
 import { SuccessMessage } from "~/components/ui/forms";
-import { isEditable } from "~/domain/applications/status";
+import { isEditable, submissionDeadline } from "~/domain/applications/status";
 import { can, type Action, type RecordScope } from "~/domain/permissions";
 import { formatDateTime, formatInteger, translate, type Lang, type MessageKey } from "~/i18n";
 import {
@@ -229,7 +229,7 @@ export default function ApplicationPage() {
               </Link>
             </p>
           ) : null}
-          {actions.submit ? <SubmitForm lastResult={resultFor("submit")} closesAt={round.closesAt} /> : null}
+          {actions.submit ? <SubmitForm lastResult={resultFor("submit")} deadline={submissionDeadline(application.status, round)} /> : null}
           {actions.endorse ? (
             endorsementOpen ? (
               <EndorseForm lastResult={resultFor("endorse")} deadline={round.endorsementDeadline} />

@@ -10,7 +10,7 @@ import { AttachmentsPanel } from "~/components/applications/attachments-panel";
 import { ApplicationStatusLabel } from "~/components/applications/status";
 import { ApplicationFormSchema, contentFromForm, formDefaults } from "~/components/applications/schema";
 import { SuccessMessage } from "~/components/ui/forms";
-import { isEditable } from "~/domain/applications/status";
+import { isEditable, submissionDeadline } from "~/domain/applications/status";
 import {
   applicationScope,
   checkSubmission,
@@ -134,7 +134,7 @@ export default function EditApplicationPage() {
             focusAreaOptions={loaderData.focusAreaOptions}
             partnerAreaOptions={loaderData.partnerAreaOptions}
             screening={loaderData.screening}
-            round={round}
+            round={{ name: round.name, deadline: submissionDeadline(application.status, round) }}
             attachments={<AttachmentsPanel applicationId={application.id} attachments={loaderData.attachments} canEdit />}
           />
         </>
