@@ -8,7 +8,7 @@ import { Form, Link } from "react-router";
 import { RULE_PARAM_FIELDS, type RuleParamField } from "~/domain/guidelines";
 import { COST_CATEGORIES, RULE_KINDS, type RuleKind } from "~/domain/screening/rules";
 import type { MessageKey } from "~/i18n";
-import { FormErrors, MoneyField, TextareaField, TextField } from "~/components/ui/forms";
+import { FormErrors, MoneyField, RadioField, TextareaField, TextField } from "~/components/ui/forms";
 import { useErrorText, useT } from "~/utils/i18n";
 import { AddRuleFields, AddRuleSchema, AdoptSchema, BODY_MAX, CriterionSchema, UpdateTextSchema } from "./schemas";
 import { ruleKindLabel } from "./rule-text";
@@ -68,45 +68,6 @@ export function TextForm({ title, body, lastResult }: { title: string; body: str
 // ---------------------------------------------------------------------------
 // Rules
 
-function Radios({ field, legend, options, hint }: { field: Field; legend: string; options: { value: string; label: string }[]; hint?: string }) {
-  const t = useT();
-  const errorText = useErrorText();
-  const errors = field.errors ?? [];
-  const describedBy = [hint ? `${field.id}-hint` : null, errors.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={errors.length ? "form-group form-error" : "form-group"}>
-      <fieldset aria-describedby={describedBy}>
-        <legend className="form-label">{legend}</legend>
-        {hint ? (
-          <span className="form-hint" id={`${field.id}-hint`}>
-            {hint}
-          </span>
-        ) : null}
-        {errors.length ? (
-          <span className="form-error-message" id={field.errorId}>
-            <span className="sr-only">{t("error.title")}: </span>
-            {errors.map((e) => errorText(e)).join(" ")}
-          </span>
-        ) : null}
-        {options.map((option) => (
-          <div className="form-group-radio" key={option.value}>
-            <input
-              type="radio"
-              className="form-radio"
-              id={`${field.id}-${option.value}`}
-              name={field.name}
-              value={option.value}
-              defaultChecked={field.initialValue === option.value}
-            />
-            <label className="form-label" htmlFor={`${field.id}-${option.value}`}>
-              {option.label}
-            </label>
-          </div>
-        ))}
-      </fieldset>
-    </div>
-  );
-}
 
 function CategoryCheckboxes({ field }: { field: Field }) {
   const t = useT();
@@ -234,7 +195,7 @@ function RuleParamsForm({ version, kind, lastResult }: { version: number; kind: 
       {paramFields.map((name) => (
         <ParamField key={name} name={name} field={fields[name] as Field} />
       ))}
-      <Radios
+      <RadioField
         field={fields.severity}
         legend={t("guidelines.field.severity")}
         hint={t("guidelines.rules.hardSoft")}

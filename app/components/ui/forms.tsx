@@ -11,16 +11,13 @@ function describedBy(field: Field, hint?: ReactNode): string | undefined {
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function Group({ field, label, hint, children, optional }: { field: Field; label: ReactNode; hint?: ReactNode; children: ReactNode; optional?: boolean }) {
+/** The hint and the error message of a field, with the ids aria-describedby points at. */
+function HintAndError({ field, hint }: { field: Field; hint?: ReactNode }) {
   const t = useT();
   const errorText = useErrorText();
   const errors = field.errors ?? [];
   return (
-    <div className={errors.length ? "form-group form-error" : "form-group"}>
-      <label className="form-label" htmlFor={field.id}>
-        {label}
-        {optional ? <span className="weight-normal"> {t("common.optional")}</span> : null}
-      </label>
+    <>
       {hint ? (
         <span className="form-hint" id={`${field.id}-hint`}>
           {hint}
@@ -32,6 +29,19 @@ function Group({ field, label, hint, children, optional }: { field: Field; label
           {errors.map((e) => errorText(e)).join(" ")}
         </span>
       ) : null}
+    </>
+  );
+}
+
+function Group({ field, label, hint, children, optional }: { field: Field; label: ReactNode; hint?: ReactNode; children: ReactNode; optional?: boolean }) {
+  const t = useT();
+  return (
+    <div className={field.errors?.length ? "form-group form-error" : "form-group"}>
+      <label className="form-label" htmlFor={field.id}>
+        {label}
+        {optional ? <span className="weight-normal"> {t("common.optional")}</span> : null}
+      </label>
+      <HintAndError field={field} hint={hint} />
       {children}
     </div>
   );
@@ -129,6 +139,33 @@ export function SelectField({
         ))}
       </select>
     </Group>
+  );
+}
+
+/** One choice of several as radio buttons in a fieldset (DKFDS markup). */
+export function RadioField({ field, legend, options, hint }: { field: Field; legend: ReactNode; options: readonly { value: string; label: ReactNode }[]; hint?: ReactNode }) {
+  return (
+    <div className={field.errors?.length ? "form-group form-error" : "form-group"}>
+      <fieldset aria-describedby={describedBy(field, hint)}>
+        <legend className="form-label">{legend}</legend>
+        <HintAndError field={field} hint={hint} />
+        {options.map((option) => (
+          <div className="form-group-radio" key={option.value}>
+            <input
+              type="radio"
+              className="form-radio"
+              id={`${field.id}-${option.value}`}
+              name={field.name}
+              value={option.value}
+              defaultChecked={field.initialValue === option.value}
+            />
+            <label className="form-label" htmlFor={`${field.id}-${option.value}`}>
+              {option.label}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
   );
 }
 

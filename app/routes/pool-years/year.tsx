@@ -4,7 +4,7 @@ import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } f
 import { z } from "zod";
 import type { Route } from "./+types/year";
 import { RoundsTable } from "~/components/rounds/rounds-table";
-import { FormErrors, MoneyField, SelectField, SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
+import { FormErrors, MoneyField, RadioField, SelectField, SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
 import { clampDateToYear, signedAdjustment } from "~/domain/budget";
 import { can } from "~/domain/permissions";
 import { formatDate, formatMoney, TIME_ZONE } from "~/i18n";
@@ -13,7 +13,7 @@ import { adjustPoolYear, getPoolYear, parseYearParam } from "~/services/pool-yea
 import { currentPrioritisationSummary } from "~/services/prioritisations.server";
 import { listRoundsOfYear } from "~/services/rounds.server";
 import { attempt, invalid } from "~/utils/action.server";
-import { useErrorText, useLang, useT } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { notFound, requireUserWith } from "~/utils/permissions.server";
 import { dateOnly, kronerAmount, optionalId, requiredText } from "~/utils/validation";
@@ -230,43 +230,14 @@ function AdjustmentsTable({ poolYear }: { poolYear: LoaderData["poolYear"] }) {
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
-/** Tillægsbevilling or reduktion as two radio buttons (DKFDS markup). */
+/** Tillægsbevilling or reduktion as two radio buttons. */
 function KindRadios({ field }: { field: Field }) {
   const t = useT();
-  const errorText = useErrorText();
-  const errors = field.errors ?? [];
   const options = [
     { value: "addition", label: t("poolYears.field.kindAddition") },
     { value: "reduction", label: t("poolYears.field.kindReduction") },
   ];
-  return (
-    <div className={errors.length ? "form-group form-error" : "form-group"}>
-      <fieldset aria-describedby={errors.length ? field.errorId : undefined}>
-        <legend className="form-label">{t("poolYears.field.kind")}</legend>
-        {errors.length ? (
-          <span className="form-error-message" id={field.errorId}>
-            <span className="sr-only">{t("error.title")}: </span>
-            {errors.map((e) => errorText(e)).join(" ")}
-          </span>
-        ) : null}
-        {options.map((option) => (
-          <div className="form-group-radio" key={option.value}>
-            <input
-              type="radio"
-              className="form-radio"
-              id={`${field.id}-${option.value}`}
-              name={field.name}
-              value={option.value}
-              defaultChecked={field.initialValue === option.value}
-            />
-            <label className="form-label" htmlFor={`${field.id}-${option.value}`}>
-              {option.label}
-            </label>
-          </div>
-        ))}
-      </fieldset>
-    </div>
-  );
+  return <RadioField field={field} legend={t("poolYears.field.kind")} options={options} />;
 }
 
 function AdjustForm() {
