@@ -1,7 +1,9 @@
 // The fields of a round (create and edit). Times are Danish wall-clock time.
-import type { FieldMetadata } from "@conform-to/react";
+import { useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ReactNode } from "react";
 import { MoneyField, TextField } from "~/components/ui/forms";
+import { RoundSchema } from "./schema";
 import { useT } from "~/utils/i18n";
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
@@ -9,6 +11,19 @@ type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 /** A <input type="datetime-local"> with label, hint and error (DKFDS markup). */
 export function DateTimeField({ field, label, hint, readOnly }: { field: Field; label: ReactNode; hint?: ReactNode; readOnly?: boolean }) {
   return <TextField field={field} label={label} hint={hint} type="datetime-local" className="form-input input-width-m" readOnly={readOnly} />;
+}
+
+/** The round form's Conform state (create and edit share the schema and the validation timing). */
+export function useRoundForm(id: string, lastResult: SubmissionResult<string[]> | null | undefined, defaultValue: Record<keyof RoundFieldSet, string>) {
+  return useForm({
+    id,
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(RoundSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoundSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
 }
 
 export interface RoundFieldSet {

@@ -119,30 +119,8 @@ export default function VersionsPage() {
             {t("applications.versions.compare")}
           </h2>
           <Form method="get" className="kp-filter" data-testid="compare-form">
-            <div className="form-group">
-              <label className="form-label" htmlFor="compare-from">
-                {t("applications.versions.from")}
-              </label>
-              <select className="form-select" id="compare-from" name="from" defaultValue={comparison?.from}>
-                {versions.map((v) => (
-                  <option key={v.versionNo} value={v.versionNo}>
-                    {t("applications.versions.optionLabel", { versionNo: v.versionNo })}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="form-group">
-              <label className="form-label" htmlFor="compare-to">
-                {t("applications.versions.to")}
-              </label>
-              <select className="form-select" id="compare-to" name="to" defaultValue={comparison?.to}>
-                {versions.map((v) => (
-                  <option key={v.versionNo} value={v.versionNo}>
-                    {t("applications.versions.optionLabel", { versionNo: v.versionNo })}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionSelect id="compare-from" name="from" label={t("applications.versions.from")} versions={versions} selected={comparison?.from} />
+            <VersionSelect id="compare-to" name="to" label={t("applications.versions.to")} versions={versions} selected={comparison?.to} />
             <div className="form-group">
               <button type="submit" className="button button-secondary">
                 {t("applications.versions.show")}
@@ -159,5 +137,23 @@ export default function VersionsPage() {
         <p data-testid="single-version">{t("applications.versions.onlyOne")}</p>
       ) : null}
     </>
+  );
+}
+
+function VersionSelect(props: { id: string; name: string; label: string; versions: readonly { versionNo: number }[]; selected: number | undefined }) {
+  const t = useT();
+  return (
+    <div className="form-group">
+      <label className="form-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <select className="form-select" id={props.id} name={props.name} defaultValue={props.selected}>
+        {props.versions.map((v) => (
+          <option key={v.versionNo} value={v.versionNo}>
+            {t("applications.versions.optionLabel", { versionNo: v.versionNo })}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/new";
-import { RoundFields } from "~/components/rounds/round-form";
+import { RoundFields, useRoundForm } from "~/components/rounds/round-form";
 import { kronerInput, RoundSchema } from "~/components/rounds/schema";
 import { FormErrors } from "~/components/ui/forms";
 import { formatMoney } from "~/i18n";
@@ -58,15 +58,7 @@ export default function NewRoundPage() {
   const lang = useLang();
   const { year, totalOre, sharesOre, remainingOre, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "round-new",
-    lastResult: actionData?.result,
-    defaultValue: defaults,
-    constraint: getZodConstraint(RoundSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoundSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useRoundForm("round-new", actionData?.result, defaults);
   return (
     <div className="row">
       <div className="col-12 col-md-8">

@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/round";
-import { RoundFields } from "~/components/rounds/round-form";
+import { RoundFields, useRoundForm } from "~/components/rounds/round-form";
 import { RoundStatusLabel } from "~/components/rounds/rounds-table";
 import { roundDefaults, RoundSchema } from "~/components/rounds/schema";
 import { FormErrors, SuccessMessage } from "~/components/ui/forms";
@@ -107,15 +107,7 @@ function EditRoundForm() {
   const lang = useLang();
   const { round, year, totalOre, otherSharesOre, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "round-edit",
-    lastResult: actionData?.result,
-    defaultValue: defaults,
-    constraint: getZodConstraint(RoundSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoundSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useRoundForm("round-edit", actionData?.result, defaults);
   const available = totalOre - otherSharesOre;
   return (
     <section aria-labelledby="round-edit-title" className="row">
