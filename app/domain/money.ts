@@ -59,6 +59,20 @@ export function toInputValue(value: Ore): string {
   return `${negative ? "-" : ""}${whole},${ore.toString().padStart(2, "0")}`;
 }
 
+/**
+ * A part of a whole in basis points (1 % = 100), computed in bigint: rounded half
+ * up by default, or down (for a share that must never flatter, as when checking a
+ * minimum). 0 when the whole is not positive. A ratio, not money: safe as a number.
+ */
+export function shareBasisPoints(part: Ore, whole: Ore, rounding: "halfUp" | "down" = "halfUp"): number {
+  if (whole <= 0n) return 0;
+  if (rounding === "down") return Number((part * 10_000n) / whole);
+  const negative = part < 0n;
+  const abs = negative ? -part : part;
+  const scaled = (abs * 10_000n * 2n + whole) / (whole * 2n);
+  return Number(negative ? -scaled : scaled);
+}
+
 /** Share in percent with two decimals, rounded half up, computed in integers. */
 export function percentOf(part: Ore, whole: Ore): string {
   if (whole === 0n) return "0,00";

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { kroner } from "./money";
+import { kroner, shareBasisPoints } from "./money";
 import {
   checkPrioritisation,
   diffPrioritisations,
   earmarkOre,
   formatHundredths,
-  shareBasisPoints,
   parsePercent,
   parseWeight,
   totalEarmarkedOre,

@@ -141,15 +141,3 @@ export function formatHundredths(value: number, decimalSeparator = ","): string 
   const fraction = String(abs % 100).padStart(2, "0").replace(/0+$/, "");
   return `${negative ? "-" : ""}${whole}${fraction ? `${decimalSeparator}${fraction}` : ""}`;
 }
-
-/**
- * A part of a whole in basis points (1 % = 100), rounded half up, computed in
- * bigint. 0 when the whole is not positive. A ratio, not money: safe as a number.
- */
-export function shareBasisPoints(part: Ore, whole: Ore): number {
-  if (whole <= 0n) return 0;
-  const negative = part < 0n;
-  const abs = negative ? -part : part;
-  const scaled = (abs * 10_000n * 2n + whole) / (whole * 2n);
-  return Number(negative ? -scaled : scaled);
-}

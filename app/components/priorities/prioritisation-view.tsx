@@ -1,8 +1,8 @@
 // How a recorded prioritisation is shown: ranked focus areas with weights and
 // earmarks drawn as bars against the year's total, the earmark totals, and the
 // history of revisions with what each one changed.
-import type { Ore } from "~/domain/money";
-import { earmarkOre, formatHundredths, shareBasisPoints, type StoredPrioritisedFocusArea } from "~/domain/prioritisation";
+import { shareBasisPoints, type Ore } from "~/domain/money";
+import { earmarkOre, formatHundredths, type StoredPrioritisedFocusArea } from "~/domain/prioritisation";
 import { formatDate, formatDateTime, formatMoney, formatPercent, type Lang, type Translate } from "~/i18n";
 import type { FocusAreaChangeView, PrioritisationView } from "~/services/prioritisations.server";
 import { useLang, useT } from "~/utils/i18n";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { dateOnlyUtc } from "../dates";
 import { kroner } from "../money";
-import { screen, screeningSummary, shareBasisPoints, type ScreeningApplication, type ScreeningContext } from "./engine";
+import { shareBasisPoints } from "../money";
+import { screen, screeningSummary, type ScreeningApplication, type ScreeningContext } from "./engine";
 import { parseRule, RULE_KINDS, RULE_PARAMS, type EligibilityRule } from "./rules";
 
 const base: ScreeningApplication = {
@@ -190,8 +191,8 @@ describe("rules", () => {
     expect(parseRule({ id: "x", kind: "MIN_COFINANCING_SHARE", severity: "SOFT", params: { minBasisPoints: 10_001 } })).toBeNull();
   });
   it("shareBasisPoints rounds down and handles zero", () => {
-    expect(shareBasisPoints(1n, 3n)).toBe(3333);
-    expect(shareBasisPoints(2n, 3n)).toBe(6666);
-    expect(shareBasisPoints(5n, 0n)).toBe(0);
+    expect(shareBasisPoints(1n, 3n, "down")).toBe(3333);
+    expect(shareBasisPoints(2n, 3n, "down")).toBe(6666);
+    expect(shareBasisPoints(5n, 0n, "down")).toBe(0);
   });
 });

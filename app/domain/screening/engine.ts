@@ -2,7 +2,7 @@
 // a guideline version and the prioritisation in force. Pure and exact: money in
 // øre (bigint), shares in basis points compared by cross-multiplication.
 import { addMonths, firstDayOfYear, lastDayOfYear } from "../dates";
-import type { Ore } from "../money";
+import { shareBasisPoints, type Ore } from "../money";
 import type { CostCategory, EligibilityRule, RuleKind, Severity } from "./rules";
 
 export interface ScreeningApplication {
@@ -57,10 +57,7 @@ const number = (value: number): ExplanationValue => ({ type: "number", value });
 type Check = { ok: boolean | null; reason: string; values?: Record<string, ExplanationValue> };
 
 /** Share of part in whole in basis points, rounded down (so a shown share never flatters). */
-export function shareBasisPoints(part: Ore, whole: Ore): number {
-  if (whole <= 0n) return 0;
-  return Number((part * 10_000n) / whole);
-}
+const shareDown = (part: Ore, whole: Ore) => shareBasisPoints(part, whole, "down");
 
 function check(rule: EligibilityRule, app: ScreeningApplication, ctx: ScreeningContext): Check {
   switch (rule.kind) {
@@ -75,7 +72,7 @@ function check(rule: EligibilityRule, app: ScreeningApplication, ctx: ScreeningC
       const min = rule.params.minBasisPoints;
       if (app.totalCostOre <= 0n) return { ok: false, reason: "coFinancing.noCosts", values: { min: percent(min) } };
       const values = {
-        share: percent(shareBasisPoints(app.coFinancingOre, app.totalCostOre)),
+        share: percent(shareDown(app.coFinancingOre, app.totalCostOre)),
         min: percent(min),
         coFinancing: money(app.coFinancingOre),
       };
@@ -147,7 +144,7 @@ function check(rule: EligibilityRule, app: ScreeningApplication, ctx: ScreeningC
       const areaTotal = allocation.areaGrantedOre + allocation.proposedOre;
       const values = {
         areaTotal: money(areaTotal),
-        share: percent(shareBasisPoints(areaTotal, allocation.roundBudgetOre)),
+        share: percent(shareDown(areaTotal, allocation.roundBudgetOre)),
         max: percent(max),
       };
       return areaTotal * 10_000n <= BigInt(max) * allocation.roundBudgetOre
