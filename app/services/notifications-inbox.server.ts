@@ -2,7 +2,7 @@
 // Writing them is app/services/notifications.server.ts (notify), in the
 // transaction of the change they report.
 import { can, type PermissionSubject } from "~/domain/permissions";
-import { isMessageKey, translate, type Lang } from "~/i18n";
+import type { Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { defineMutation, PermissionError } from "./mutation.server";
 import { NOTIFICATION_KINDS, renderNotification, type NotificationKind } from "./notifications.server";
@@ -32,9 +32,8 @@ function stringVars(value: unknown): Record<string, string> {
 /** Subject and body in the reader's language (the e-mail's signature and link are left out in-app). */
 export function renderInboxText(kind: string, vars: Record<string, string>, lang: Lang): { subject: string; body: string } {
   if (!isKind(kind)) return { subject: kind, body: "" };
-  const { subject } = renderNotification(kind, vars, lang);
-  const bodyKey = `notification.${kind}.body`;
-  return { subject, body: isMessageKey(bodyKey) ? translate(lang, bodyKey, vars) : "" };
+  const { subject, text } = renderNotification(kind, vars, lang);
+  return { subject, body: text };
 }
 
 /** The user's notifications, newest first (at most 200), rendered in `lang`. */

@@ -19,11 +19,15 @@ export interface Recipient {
   name: string;
 }
 
-/** E-mails are Danish (the product's first language); the in-app text is rendered in each reader's language. */
+/**
+ * A notification's subject, its text, and the e-mail body (the text with the
+ * signature and link). E-mails are Danish (the product's first language); the
+ * in-app text is rendered in each reader's language.
+ */
 export function renderNotification(kind: NotificationKind, vars: Record<string, string>, lang: "da" | "en" = "da") {
   const subject = translate(lang, `notification.${kind}.subject` as MessageKey, vars);
-  const body = `${translate(lang, `notification.${kind}.body` as MessageKey, vars)}\n\n${translate(lang, "notification.footer", vars)}`;
-  return { subject, body };
+  const text = translate(lang, `notification.${kind}.body` as MessageKey, vars);
+  return { subject, text, body: `${text}\n\n${translate(lang, "notification.footer", vars)}` };
 }
 
 /**
