@@ -2,6 +2,7 @@
 // the URL's search params, so a filtered list can be bookmarked and shared.
 import { Form, Link, useLocation } from "react-router";
 import { APPLICATION_STATUSES } from "~/domain/applications/status";
+import { FilterInput, FilterSelect } from "~/components/ui/filter-fields";
 import { useT } from "~/utils/i18n";
 import type { ApplicationListFilter, ListView } from "./schema";
 
@@ -23,110 +24,56 @@ export function ApplicationFilterForm({ filter, options, view }: { filter: Appli
       <input type="hidden" name="sort" value={filter.sort} />
       <input type="hidden" name="dir" value={filter.dir} />
       <div className="kp-filter">
-        <div className="form-group">
-          <label className="form-label" htmlFor="apps-q">
-            {t("appList.filter.q")}
-          </label>
-          <span className="form-hint" id="apps-q-hint">
-            {t("appList.filter.qHint")}
-          </span>
-          <input id="apps-q" name="q" type="search" className="form-input" aria-describedby="apps-q-hint" defaultValue={filter.q ?? ""} />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="apps-round">
-            {t("appList.filter.round")}
-          </label>
-          <select id="apps-round" name="round" className="form-select" defaultValue={filter.round ?? ""}>
-            <option value="">{t("appList.filter.roundAll")}</option>
-            {options.rounds.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterInput id="apps-q" name="q" type="search" label={t("appList.filter.q")} hint={t("appList.filter.qHint")} value={filter.q} />
+        <FilterSelect
+          id="apps-round"
+          name="round"
+          label={t("appList.filter.round")}
+          allLabel={t("appList.filter.roundAll")}
+          options={options.rounds.map((r) => ({ value: r.id, label: r.name }))}
+          value={filter.round}
+        />
         {options.areas.length > 1 ? (
-          <div className="form-group">
-            <label className="form-label" htmlFor="apps-area">
-              {t("appList.filter.area")}
-            </label>
-            <select id="apps-area" name="area" className="form-select" defaultValue={filter.area ?? ""}>
-              <option value="">{t("appList.filter.areaAll")}</option>
-              {options.areas.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {`${a.code} – ${a.name}`}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="apps-area"
+            name="area"
+            label={t("appList.filter.area")}
+            allLabel={t("appList.filter.areaAll")}
+            options={options.areas.map((a) => ({ value: a.id, label: `${a.code} – ${a.name}` }))}
+            value={filter.area}
+          />
         ) : null}
         {options.units.length > 1 ? (
-          <div className="form-group">
-            <label className="form-label" htmlFor="apps-unit">
-              {t("appList.filter.unit")}
-            </label>
-            <select id="apps-unit" name="unit" className="form-select" defaultValue={filter.unit ?? ""}>
-              <option value="">{t("appList.filter.unitAll")}</option>
-              {options.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {`${u.areaCode} · ${u.name}`}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="apps-unit"
+            name="unit"
+            label={t("appList.filter.unit")}
+            allLabel={t("appList.filter.unitAll")}
+            options={options.units.map((u) => ({ value: u.id, label: `${u.areaCode} · ${u.name}` }))}
+            value={filter.unit}
+          />
         ) : null}
-        <div className="form-group">
-          <label className="form-label" htmlFor="apps-focus">
-            {t("appList.filter.focus")}
-          </label>
-          <span className="form-hint" id="apps-focus-hint">
-            {t("appList.filter.focusHint")}
-          </span>
-          <select id="apps-focus" name="focus" className="form-select" aria-describedby="apps-focus-hint" defaultValue={filter.focus ?? ""}>
-            <option value="">{t("appList.filter.focusAll")}</option>
-            {options.focusAreas.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="apps-min">
-            {t("appList.filter.min")}
-          </label>
-          <span className="form-hint" id="apps-min-hint">
-            {t("appList.filter.amountHint")}
-          </span>
-          <input
-            id="apps-min"
-            name="min"
-            type="text"
+        <FilterSelect
+          id="apps-focus"
+          name="focus"
+          label={t("appList.filter.focus")}
+          hint={t("appList.filter.focusHint")}
+          allLabel={t("appList.filter.focusAll")}
+          options={options.focusAreas.map((f) => ({ value: f.id, label: f.name }))}
+          value={filter.focus}
+        />
+        {(["min", "max"] as const).map((bound) => (
+          <FilterInput
+            key={bound}
+            id={`apps-${bound}`}
+            name={bound}
             inputMode="decimal"
-            autoComplete="off"
             className="form-input input-width-s"
-            aria-describedby="apps-min-hint"
-            defaultValue={filter.min ?? ""}
+            label={t(`appList.filter.${bound}`)}
+            hint={t("appList.filter.amountHint")}
+            value={filter[bound]}
           />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="apps-max">
-            {t("appList.filter.max")}
-          </label>
-          <span className="form-hint" id="apps-max-hint">
-            {t("appList.filter.amountHint")}
-          </span>
-          <input
-            id="apps-max"
-            name="max"
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            className="form-input input-width-s"
-            aria-describedby="apps-max-hint"
-            defaultValue={filter.max ?? ""}
-          />
-        </div>
+        ))}
       </div>
       <fieldset className="form-group" aria-describedby="apps-status-hint">
         <legend className="form-label">{t("appList.filter.status")}</legend>

@@ -6,6 +6,7 @@ import type { Route } from "./+types/statistics";
 import { StatisticsParams } from "~/components/application-lists/schema";
 import { formatInteger, formatMoney, type Translate } from "~/i18n";
 import { applicationStatistics, type ApplicationStatistics, type Figure } from "~/services/statistics.server";
+import { FilterSelect } from "~/components/ui/filter-fields";
 import { useLang, useT } from "~/utils/i18n";
 import { parseSearchParams } from "~/utils/list-params";
 import { requireUserWith } from "~/utils/permissions.server";
@@ -48,22 +49,15 @@ export default function StatisticsPage() {
             ))}
           </select>
         </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="stats-round">
-            {t("stats.filter.round")}
-          </label>
-          <span className="form-hint" id="stats-round-hint">
-            {t("stats.filter.roundHint")}
-          </span>
-          <select id="stats-round" name="round" className="form-select" aria-describedby="stats-round-hint" defaultValue={filter.roundId ?? ""}>
-            <option value="">{t("stats.filter.roundAll")}</option>
-            {rounds.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="stats-round"
+          name="round"
+          label={t("stats.filter.round")}
+          hint={t("stats.filter.roundHint")}
+          allLabel={t("stats.filter.roundAll")}
+          options={rounds.map((r) => ({ value: r.id, label: r.name }))}
+          value={filter.roundId}
+        />
         <div className="form-group kp-actions">
           <button type="submit" className="button button-secondary">
             {t("stats.filter.submit")}
