@@ -162,7 +162,7 @@ export default function ApplicationPage() {
   const anyAction = actions.edit || actions.submit || actions.withdraw || actions.endorse || actions.return;
   return (
     <>
-      {ok && OK_MESSAGES[ok] ? <SuccessMessage>{t(OK_MESSAGES[ok])}</SuccessMessage> : null}
+      {ok && Object.hasOwn(OK_MESSAGES, ok) ? <SuccessMessage>{t(OK_MESSAGES[ok]!)}</SuccessMessage> : null}
       <p>
         <Link to="/applications">{t("applications.backToList")}</Link>
       </p>
