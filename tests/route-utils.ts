@@ -69,7 +69,10 @@ function buildRequest(path: string, method: string, options: CallOptions): Reque
 }
 
 async function call(handler: Handler, path: string, method: string, options: CallOptions): Promise<CallResult> {
-  const request = buildRequest(path, method, options);
+  return callWith(handler, buildRequest(path, method, options), options);
+}
+
+async function callWith(handler: Handler, request: Request, options: Pick<CallOptions, "params" | "pattern">): Promise<CallResult> {
   try {
     const value = await handler({
       request,
@@ -93,6 +96,12 @@ export function callLoader(module: RouteModule, path: string, options: CallOptio
 export function callAction(module: RouteModule, path: string, options: CallOptions = {}): Promise<CallResult> {
   if (!module.action) throw new Error(`No action for ${path}`);
   return call(module.action, path, "POST", options);
+}
+
+/** Calls an action with a request built by the caller (any body, any headers). */
+export function callActionWithRequest(module: RouteModule, request: Request, options: Pick<CallOptions, "params" | "pattern"> = {}): Promise<CallResult> {
+  if (!module.action) throw new Error(`No action for ${request.url}`);
+  return callWith(module.action, request, options);
 }
 
 /** Field errors from a Conform reply: { field: [message keys] }. */

@@ -13,6 +13,7 @@ import { getLang } from "~/utils/lang.server";
 import { getSessionUser, safeRedirect, sessionCookieHeader } from "~/utils/session.server";
 import { useT } from "~/utils/i18n";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 const LoginSchema = z.object({
   email,
@@ -39,7 +40,7 @@ function clientIp(request: Request): string {
 
 export async function action({ request }: Route.ActionArgs) {
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: LoginSchema });
+  const submission = parseSubmission(formData, LoginSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

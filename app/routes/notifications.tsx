@@ -1,7 +1,6 @@
 // Beskeder: the logged-in user's own in-app notifications, newest first, in
 // their language; unread ones are marked and can be marked read one by one or
 // all at once. Everyone logged in may open it; nobody sees others' messages.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, redirect, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/notifications";
@@ -11,6 +10,7 @@ import { actorFor } from "~/services/mutation.server";
 import { listInbox, markAllNotificationsRead, markNotificationRead } from "~/services/notifications-inbox.server";
 import { attempt, invalid } from "~/utils/action.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
@@ -27,7 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "app:use");
-  const submission = parseWithZod(await readForm(request), { schema: NotificationActionSchema });
+  const submission = parseSubmission(await readForm(request), NotificationActionSchema);
   if (submission.status !== "success") return invalid(submission);
   const actor = actorFor(request, user);
   const value = submission.value;

@@ -5,6 +5,7 @@ import { createCookie, redirect } from "react-router";
 import type { Role, RoleGrant } from "~/domain/permissions";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
+import { refuseControlCharactersInUrl } from "~/utils/url-guard.server";
 
 export interface SessionUser {
   id: string;
@@ -95,6 +96,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
 
 /** The logged-in user; otherwise a redirect to /login that comes back here afterwards. */
 export async function requireUser(request: Request): Promise<SessionUser> {
+  refuseControlCharactersInUrl(request);
   const user = await getSessionUser(request);
   if (user) return user;
   const url = new URL(request.url);

@@ -129,7 +129,8 @@ export function checkAttachment(fileName: string, bytes: Uint8Array): Attachment
   if (bytes.length === 0) return { ok: false, problem: "empty" };
   if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, problem: "tooLarge" };
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
-  const expected = EXTENSIONS[extension];
+  // The extension comes from the user: "x.constructor" must not find Object's own members.
+  const expected = Object.hasOwn(EXTENSIONS, extension) ? EXTENSIONS[extension] : undefined;
   if (!expected) return { ok: false, problem: "unsupportedType" };
   const actual = contentKind(bytes);
   let matches = actual === expected.kind;

@@ -1,5 +1,4 @@
 // Edit an area, or deactivate it (areas are never deleted). Admins only.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/area-edit";
 import { AreaForm } from "~/components/admin/organisation-forms";
@@ -10,6 +9,7 @@ import { attempt, invalid } from "~/utils/action.server";
 import { useT } from "~/utils/i18n";
 import { requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUserWith(request, "organisation:manage");
@@ -20,7 +20,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "organisation:manage");
   const area = requireRecordAccess(user, "organisation:manage", await findArea(params.areaId), (a) => ({ areaId: a.id }));
-  const submission = parseWithZod(await readForm(request), { schema: AreaSchema });
+  const submission = parseSubmission(await readForm(request), AreaSchema);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(submission, () => updateArea(actorFor(request, user), { id: area.id, ...submission.value }));
   if (!outcome.ok) return outcome.response;

@@ -1,5 +1,4 @@
 // Create an area (forvaltningsområde). Admins only.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, useActionData } from "react-router";
 import type { Route } from "./+types/area-new";
 import { AreaForm } from "~/components/admin/organisation-forms";
@@ -10,6 +9,7 @@ import { attempt, invalid } from "~/utils/action.server";
 import { useT } from "~/utils/i18n";
 import { requireUserWith } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireUserWith(request, "organisation:manage");
@@ -18,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "organisation:manage");
-  const submission = parseWithZod(await readForm(request), { schema: AreaSchema });
+  const submission = parseSubmission(await readForm(request), AreaSchema);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(submission, () => createArea(actorFor(request, user), submission.value));
   if (!outcome.ok) return outcome.response;

@@ -1,6 +1,5 @@
 // Edit a unit: area, parent (same area, no cycles), name, cost centre, or
 // deactivate it (units are never deleted). Admins only.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/unit-edit";
 import { UnitForm } from "~/components/admin/organisation-forms";
@@ -11,6 +10,7 @@ import { attempt, invalid } from "~/utils/action.server";
 import { useT } from "~/utils/i18n";
 import { requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUserWith(request, "organisation:manage");
@@ -23,7 +23,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "organisation:manage");
   const unit = requireRecordAccess(user, "organisation:manage", await findUnit(params.unitId), (u) => ({ areaId: u.areaId, unitId: u.id }));
-  const submission = parseWithZod(await readForm(request), { schema: UnitSchema });
+  const submission = parseSubmission(await readForm(request), UnitSchema);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(submission, () => updateUnit(actorFor(request, user), { id: unit.id, ...submission.value }));
   if (!outcome.ok) return outcome.response;

@@ -1,5 +1,4 @@
 // Create a unit (centre/office), optionally under a parent unit in the same area. Admins only.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/unit-new";
 import { UnitForm } from "~/components/admin/organisation-forms";
@@ -10,6 +9,7 @@ import { attempt, invalid } from "~/utils/action.server";
 import { useT } from "~/utils/i18n";
 import { requireUserWith } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireUserWith(request, "organisation:manage");
@@ -20,7 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "organisation:manage");
-  const submission = parseWithZod(await readForm(request), { schema: UnitSchema });
+  const submission = parseSubmission(await readForm(request), UnitSchema);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(submission, () => createUnit(actorFor(request, user), submission.value));
   if (!outcome.ok) return outcome.response;

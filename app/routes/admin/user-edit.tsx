@@ -18,6 +18,7 @@ import { MIN_PASSWORD_LENGTH } from "~/utils/password.server";
 import { requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
 import { sessionIdOf } from "~/utils/session.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 const OK_MESSAGES = {
   created: "users.ok.created",
@@ -61,7 +62,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "update") {
-    const submission = parseWithZod(formData, { schema: UserUpdateSchema });
+    const submission = parseSubmission(formData, UserUpdateSchema);
     if (submission.status !== "success") return invalid(submission);
     const outcome = await attempt(submission, () => updateUser(actor, { id: target.id, ...submission.value }));
     if (!outcome.ok) return outcome.response;
@@ -69,7 +70,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
 
   if (intent === "setPassword") {
-    const submission = withoutPasswords(parseWithZod(formData, { schema: PasswordSchema }));
+    const submission = withoutPasswords(parseSubmission(formData, PasswordSchema));
     if (submission.status !== "success") return invalid(submission);
     const keepSessionId = await sessionIdOf(request);
     const outcome = await attempt(submission, () => setUserPassword(actor, { id: target.id, password: submission.value.password, keepSessionId }));
@@ -78,7 +79,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
 
   if (intent === "setActive") {
-    const submission = parseWithZod(formData, { schema: SetActiveSchema });
+    const submission = parseSubmission(formData, SetActiveSchema);
     if (submission.status !== "success") {
       return data({ result: submission.reply({ formErrors: ["users.error.confirmRequired"] }) }, { status: 400 });
     }

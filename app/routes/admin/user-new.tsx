@@ -1,5 +1,4 @@
 // Create a user with roles and an initial password. Admins only.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/user-new";
 import { UserCreateSchema } from "~/components/admin/schemas";
@@ -12,6 +11,7 @@ import { useT } from "~/utils/i18n";
 import { MIN_PASSWORD_LENGTH } from "~/utils/password.server";
 import { requireUserWith } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireUserWith(request, "user:manage");
@@ -21,7 +21,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "user:manage");
-  const submission = withoutPasswords(parseWithZod(await readForm(request), { schema: UserCreateSchema }));
+  const submission = withoutPasswords(parseSubmission(await readForm(request), UserCreateSchema));
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(submission, () => createUser(actorFor(request, user), submission.value));
   if (!outcome.ok) return outcome.response;

@@ -3,7 +3,6 @@
 // attachments, timeline, and the actions the viewer may take (each a separate
 // form with an intent; withdraw asks for confirmation first).
 import type { Submission } from "@conform-to/dom";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/application";
 import { EndorseForm, ReturnForm, SubmitForm, WithdrawForm } from "~/components/applications/actions";
@@ -32,6 +31,7 @@ import { actorFor } from "~/services/mutation.server";
 import { getTimeline } from "~/services/timeline.server";
 import { attempt } from "~/utils/action.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { forbidden, notFound, requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
@@ -101,7 +101,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   switch (rawIntent) {
     case "submit": {
       requireActionOn(user, "application:edit", scope);
-      const submission = parseWithZod(formData, { schema: SubmitSchema });
+      const submission = parseSubmission(formData, SubmitSchema);
       const problems = await checkSubmission({ id: found.id, content: null, lang, user });
       if (problems.length > 0) {
         const fieldProblems = problems.filter((p) => p.field !== "");
@@ -115,7 +115,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
     case "withdraw": {
       requireActionOn(user, "application:edit", scope);
-      const submission = parseWithZod(formData, { schema: WithdrawSchema });
+      const submission = parseSubmission(formData, WithdrawSchema);
       if (submission.status !== "success") return reply("withdraw", submission, ["applications.error.confirmWithdraw"]);
       const outcome = await attempt(submission, () => withdrawApplication(actor, { id: found.id }), lang);
       if (!outcome.ok) return data({ intent: "withdraw" as const, result: outcome.response.data.result }, outcome.response.init ?? { status: 400 });
@@ -123,7 +123,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
     case "endorse": {
       requireActionOn(user, "application:endorse", scope);
-      const submission = parseWithZod(formData, { schema: EndorseSchema });
+      const submission = parseSubmission(formData, EndorseSchema);
       if (submission.status !== "success") return data({ intent: "endorse" as const, result: submission.reply() }, { status: 400 });
       const { comment, rank } = submission.value;
       const outcome = await attempt(submission, () => endorseApplication(actor, { id: found.id, comment, rank: rank ?? null, lang }), lang);
@@ -132,14 +132,14 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
     case "return": {
       requireActionOn(user, "application:return", scope);
-      const submission = parseWithZod(formData, { schema: ReturnSchema });
+      const submission = parseSubmission(formData, ReturnSchema);
       if (submission.status !== "success") return data({ intent: "return" as const, result: submission.reply() }, { status: 400 });
       const outcome = await attempt(submission, () => returnApplication(actor, { id: found.id, comment: submission.value.comment, lang }), lang);
       if (!outcome.ok) return data({ intent: "return" as const, result: outcome.response.data.result }, outcome.response.init ?? { status: 400 });
       throw back("returned");
     }
     default:
-      return reply(null, parseWithZod(formData, { schema: SubmitSchema }), ["applications.error.unknownIntent"]);
+      return reply(null, parseSubmission(formData, SubmitSchema), ["applications.error.unknownIntent"]);
   }
 }
 
@@ -162,7 +162,7 @@ export default function ApplicationPage() {
   const anyAction = actions.edit || actions.submit || actions.withdraw || actions.endorse || actions.return;
   return (
     <>
-      {ok && OK_MESSAGES[ok] ? <SuccessMessage>{t(OK_MESSAGES[ok])}</SuccessMessage> : null}
+      {ok && Object.hasOwn(OK_MESSAGES, ok) ? <SuccessMessage>{t(OK_MESSAGES[ok]!)}</SuccessMessage> : null}
       <p>
         <Link to="/applications">{t("applications.backToList")}</Link>
       </p>

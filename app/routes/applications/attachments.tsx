@@ -17,10 +17,11 @@ import { isEditable, type ApplicationStatus } from "~/domain/applications/status
 import { addAttachment, findApplicationForAttachments, readUploadForm, removeAttachment } from "~/services/attachments.server";
 import { actorFor, FieldError, PermissionError } from "~/services/mutation.server";
 import { requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
+import { plainString } from "~/utils/validation";
 
 const IntentSchema = z.enum(["upload", "remove"]);
 const RemoveSchema = z.object({
-  attachmentId: z.string().trim().min(1).max(100),
+  attachmentId: plainString().trim().min(1).max(100),
   confirm: z.literal("yes", { error: "attachments.error.confirmRemove" }),
 });
 

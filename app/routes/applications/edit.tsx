@@ -2,7 +2,6 @@
 // Intents: "save" (Gem kladde), "submit" (Indsend), "screen" (live screening of
 // the typed values; stores nothing) and Conform's list intents (add/remove a
 // cost line without JavaScript: the server answers with the new form state).
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Link, redirect, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/edit";
 import { ApplicationForm } from "~/components/applications/application-form";
@@ -24,6 +23,7 @@ import {
 import { actorFor } from "~/services/mutation.server";
 import { attempt, invalid } from "~/utils/action.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { notFound, requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
@@ -45,7 +45,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
   const lang = await getLang(request);
-  const submission = parseWithZod(formData, { schema: ApplicationFormSchema });
+  const submission = parseSubmission(formData, ApplicationFormSchema);
 
   if (intent === "screen") {
     // Live screening: reads only.

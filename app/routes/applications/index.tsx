@@ -2,7 +2,6 @@
 // all applications (secretariat, leadership, finance). The whole state lives in
 // the URL; the server restricts the rows to the user's scope whatever it says.
 // In the area view an area lead ranks the area's endorsed applications of a round.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/index";
 import { ApplicationFilterForm } from "~/components/application-lists/filter-form";
@@ -17,6 +16,7 @@ import { listApplications, rankApplications, rankingGroups, type RankingGroup } 
 import { actorFor } from "~/services/mutation.server";
 import { attempt, invalid } from "~/utils/action.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
@@ -42,7 +42,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "application:endorse");
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: RankSchema });
+  const submission = parseSubmission(formData, RankSchema);
   if (submission.status !== "success") return invalid(submission);
   const { roundId, areaId, ranks } = submission.value;
   const lang = await getLang(request);

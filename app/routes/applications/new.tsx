@@ -12,6 +12,7 @@ import { createApplication, newApplicationOptions } from "~/services/application
 import { actorFor } from "~/services/mutation.server";
 import { attempt, invalid } from "~/utils/action.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
@@ -28,7 +29,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "application:create");
-  const submission = parseWithZod(await readForm(request), { schema: NewApplicationSchema });
+  const submission = parseSubmission(await readForm(request), NewApplicationSchema);
   if (submission.status !== "success") return invalid(submission);
   const lang = await getLang(request);
   const outcome = await attempt(submission, () => createApplication(actorFor(request, user), submission.value), lang);

@@ -14,6 +14,7 @@ import { getLang } from "~/utils/lang.server";
 import { requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
 import { checkbox } from "~/utils/validation";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 const EditSchema = z.object({
   name: z
@@ -39,7 +40,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, focusArea } = await load(request, params.focusAreaId);
-  const submission = parseWithZod(await readForm(request), { schema: EditSchema });
+  const submission = parseSubmission(await readForm(request), EditSchema);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(
     submission,

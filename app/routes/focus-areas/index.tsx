@@ -15,6 +15,7 @@ import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 const CreateSchema = z.object({
   name: z
@@ -32,7 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "focusArea:manage");
-  const submission = parseWithZod(await readForm(request), { schema: CreateSchema });
+  const submission = parseSubmission(await readForm(request), CreateSchema);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(submission, () => createFocusArea(actorFor(request, user), submission.value), await getLang(request));
   if (!outcome.ok) return outcome.response;

@@ -17,6 +17,7 @@ import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireUserWith(request, "guideline:manage");
@@ -34,7 +35,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "guideline:manage");
-  const submission = parseWithZod(await readForm(request), { schema: NewDraftSchema });
+  const submission = parseSubmission(await readForm(request), NewDraftSchema);
   if (submission.status !== "success") return invalid(submission);
   const { title, body, basedOn } = submission.value;
   const outcome = await attempt(

@@ -3,7 +3,6 @@
 // drafts (others get 404). On a draft, the secretariat edits the text, adds and
 // removes rules and criteria, and records HMU's adoption (with a confirmation
 // step). An adopted or superseded version refuses every change.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/version";
@@ -42,6 +41,7 @@ import { getLang } from "~/utils/lang.server";
 import { notFound, requireUserWith } from "~/utils/permissions.server";
 import type { SessionUser } from "~/utils/session.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 const OK_MESSAGES = {
   created: "guidelines.ok.created",
@@ -121,14 +121,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   // An adopted or superseded version never changes: say so plainly, whatever was sent.
   // (The services refuse it too, inside their transaction.)
   if (guideline.status !== "DRAFT") {
-    const submission = parseWithZod(formData, { schema: SCHEMAS[intent] as z.ZodType });
+    const submission = parseSubmission(formData, SCHEMAS[intent] as z.ZodType);
     const key = guideline.status === "ADOPTED" ? "guidelines.error.adopted" : "guidelines.error.superseded";
     return data({ result: submission.reply({ formErrors: [createTranslator(lang)(key, { version })] }) }, { status: 400 });
   }
 
   switch (intent) {
     case "update": {
-      const submission = parseWithZod(formData, { schema: UpdateTextSchema });
+      const submission = parseSubmission(formData, UpdateTextSchema);
       if (submission.status !== "success") return invalid(submission);
       const { title, body } = submission.value;
       const outcome = await attempt(submission, () => updateGuidelineDraft(actor, { version, title, body }), lang);
@@ -136,35 +136,35 @@ export async function action({ request, params }: Route.ActionArgs) {
       throw redirect(`${page}?ok=updated`);
     }
     case "addRule": {
-      const submission = parseWithZod(formData, { schema: AddRuleSchema });
+      const submission = parseSubmission(formData, AddRuleSchema);
       if (submission.status !== "success") return invalid(submission);
       const outcome = await attempt(submission, () => addGuidelineRule(actor, { version, ...submission.value }), lang);
       if (!outcome.ok) return outcome.response;
       throw redirect(`${page}?ok=ruleAdded#rules`);
     }
     case "removeRule": {
-      const submission = parseWithZod(formData, { schema: RemoveRuleSchema });
+      const submission = parseSubmission(formData, RemoveRuleSchema);
       if (submission.status !== "success") return invalid(submission);
       const outcome = await attempt(submission, () => removeGuidelineRule(actor, { version, ruleId: submission.value.ruleId }), lang);
       if (!outcome.ok) return outcome.response;
       throw redirect(`${page}?ok=ruleRemoved#rules`);
     }
     case "saveCriterion": {
-      const submission = parseWithZod(formData, { schema: CriterionSchema });
+      const submission = parseSubmission(formData, CriterionSchema);
       if (submission.status !== "success") return invalid(submission);
       const outcome = await attempt(submission, () => saveGuidelineCriterion(actor, { version, ...submission.value }), lang);
       if (!outcome.ok) return outcome.response;
       throw redirect(`${page}?ok=criterionSaved#criteria`);
     }
     case "removeCriterion": {
-      const submission = parseWithZod(formData, { schema: RemoveCriterionSchema });
+      const submission = parseSubmission(formData, RemoveCriterionSchema);
       if (submission.status !== "success") return invalid(submission);
       const outcome = await attempt(submission, () => removeGuidelineCriterion(actor, { version, criterionId: submission.value.criterionId }), lang);
       if (!outcome.ok) return outcome.response;
       throw redirect(`${page}?ok=criterionRemoved#criteria`);
     }
     case "adopt": {
-      const submission = parseWithZod(formData, { schema: AdoptSchema });
+      const submission = parseSubmission(formData, AdoptSchema);
       // Irreversible: only the confirmation step's button (confirmed=yes) records it.
       if (formData.get("confirmed") !== "yes") {
         return data({ result: submission.reply({ formErrors: ["guidelines.error.confirmRequired"] }) }, { status: 400 });

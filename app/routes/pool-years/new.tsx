@@ -16,6 +16,7 @@ import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
 import { dateOnly, integer, kronerAmount, optionalText } from "~/utils/validation";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 const CreatePoolYearSchema = z
   .object({
@@ -58,7 +59,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "poolYear:manage");
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: CreatePoolYearSchema });
+  const submission = parseSubmission(formData, CreatePoolYearSchema);
   if (submission.status !== "success") return invalid(submission);
   const { year, budget, startsOn, note } = submission.value;
   const lang = await getLang(request);

@@ -18,6 +18,7 @@ import { getLang } from "~/utils/lang.server";
 import { notFound, requireUserWith } from "~/utils/permissions.server";
 import { dateOnly, kronerAmount, optionalId, requiredText } from "~/utils/validation";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 // A kind (tillægsbevilling / reduktion) and a positive amount: no signs to get wrong.
 const AdjustSchema = z.object({
@@ -66,7 +67,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "poolYear:manage");
   const poolYear = await loadYear(params.year);
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: AdjustSchema });
+  const submission = parseSubmission(formData, AdjustSchema);
   if (submission.status !== "success") return invalid(submission);
   const { kind, amount, reason, effectiveOn, corrects } = submission.value;
   const lang = await getLang(request);

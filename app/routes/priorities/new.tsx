@@ -24,6 +24,7 @@ import { useErrorText, useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { notFound, requireUserWith } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 function yearOf(param: string | undefined): number {
   const year = parseYearParam(param);
@@ -75,7 +76,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const year = yearOf(params.year);
   if (!(await prisma.poolYear.findUnique({ where: { year }, select: { id: true } }))) notFound();
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: PrioritisationSchema });
+  const submission = parseSubmission(formData, PrioritisationSchema);
   if (submission.status !== "success") return invalid(submission);
   const value = submission.value;
   const input: RecordPrioritisationInput = {

@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/new";
 import { RoundFields, useRoundForm } from "~/components/rounds/round-form";
@@ -15,6 +14,7 @@ import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { notFound, requireUserWith } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-data.server";
+import { parseSubmission } from "~/utils/submission.server";
 
 async function loadYear(param: string | undefined) {
   const year = parseYearParam(param);
@@ -40,7 +40,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "round:manage");
   const data = await loadYear(params.year);
-  const submission = parseWithZod(await readForm(request), { schema: RoundSchema });
+  const submission = parseSubmission(await readForm(request), RoundSchema);
   if (submission.status !== "success") return invalid(submission);
   const { budgetShare, ...rest } = submission.value;
   const input: CreateRoundInput = { year: data.year, ...rest, budgetShareOre: budgetShare };
