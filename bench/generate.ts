@@ -24,7 +24,7 @@ import { screen, screeningSummary, type ScreeningContext } from "~/domain/screen
 import { parseRule, type CostCategory, type EligibilityRule } from "~/domain/screening/rules";
 import { screeningApplication, verdictsToJson } from "~/services/screening.server";
 import type { Database } from "~/utils/db.server";
-import { seedDemoData } from "../prisma/seed-data";
+import { seedFixtureData } from "../prisma/seed-data";
 import { formatCount, formatMs, positiveInt } from "./lib/args";
 import { BenchRefusal, closeOnSignals, openFreshDatabase, type BenchDatabase } from "./lib/database";
 import { Random } from "./lib/random";
@@ -671,7 +671,7 @@ export async function generateDataset(database: Database, options: GenerateOptio
     mark = now;
   };
 
-  await seedDemoData(database.prisma);
+  await seedFixtureData(database.prisma);
   phase("demo data");
   const world = await buildWorld(database, rng);
   phase("organisation, users, pool years, rounds");

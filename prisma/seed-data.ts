@@ -1,7 +1,11 @@
 // Demo data: the six areas from the reorganisation of MSB (August 2026), their
-// centres/offices, one demo user per role, and the pool years 2026 and 2027.
+// centres/offices, one demo user per role, focus areas and guidelines v1; then
+// either the live demo placed around today (seedDemoData, for `npm start` and
+// db:seed) or the fixed test fixture (seedFixtureData, for tests and benchmarks).
 // Names of people are fictional.
 import type { PrismaClient } from "../app/generated/prisma/client";
+import type { Tx } from "../app/utils/db.server";
+import { seedDemoStory, type ReferenceIds } from "./demo-story";
 import type { Role } from "../app/domain/permissions";
 import { hashPassword } from "../app/utils/password.server";
 
@@ -125,36 +129,67 @@ export const DEMO_CRITERIA = [
   { name: "Kvalitet i opfølgningsplanen", description: "Er det tydeligt, hvordan effekten følges op?", weight: 15 },
 ] as const;
 
-/** Loads the demo data into an empty database. One audit event records it. */
-export async function seedDemoData(prisma: PrismaClient): Promise<void> {
+/** Areas, units, demo users, focus areas and guidelines v1: the same in the demo and in the test fixture. */
+async function seedReferenceData(tx: Tx, passwordHash: string): Promise<ReferenceIds> {
+  const areaIds = new Map<string, string>();
+  const unitIds = new Map<string, string>();
+  for (const [index, area] of DEMO_AREAS.entries()) {
+    const created = await tx.area.create({
+      data: { code: area.code, name: area.name, headName: area.headName, sortOrder: index + 1 },
+    });
+    areaIds.set(area.code, created.id);
+    for (const unitName of area.units) {
+      const unit = await tx.unit.create({ data: { areaId: created.id, name: unitName } });
+      unitIds.set(`${area.code}/${unitName}`, unit.id);
+    }
+  }
+  for (const user of DEMO_USERS) {
+    await tx.user.create({
+      data: {
+        email: user.email,
+        name: user.name,
+        passwordHash,
+        unitId: unitIds.get(`${user.unit[0]}/${user.unit[1]}`) ?? null,
+        roles: {
+          create: user.roles.map((r) => ({ role: r.role, areaId: r.areaCode ? (areaIds.get(r.areaCode) ?? null) : null })),
+        },
+      },
+    });
+  }
+  const focusAreaIds = new Map<string, string>();
+  for (const focusArea of DEMO_FOCUS_AREAS) {
+    const created = await tx.focusArea.create({ data: { ...focusArea } });
+    focusAreaIds.set(focusArea.name, created.id);
+  }
+  const secretariat = await tx.user.findUniqueOrThrow({ where: { email: "sekretariat@demo.aarhus.dk" } });
+  const guideline = await tx.guidelineVersion.create({
+    data: {
+      version: 1,
+      title: "Retningslinjer for den tværgående kompetencepulje",
+      body: DEMO_GUIDELINE_BODY,
+      status: "ADOPTED",
+      // Drafted by the secretariat in May, adopted at HMU's meeting on 18.6.2026.
+      createdAt: new Date("2026-05-28T09:00:00Z"),
+      adoptedOn: dateOnly("2026-06-18"),
+      adoptedAt: new Date("2026-06-18T12:00:00Z"),
+      createdById: secretariat.id,
+      rules: { create: DEMO_RULES.map((rule, index) => ({ ...rule, params: rule.params as object, sortOrder: index + 1 })) },
+      criteria: { create: DEMO_CRITERIA.map((criterion, index) => ({ ...criterion, scaleMin: 0, scaleMax: 5, sortOrder: index + 1 })) },
+    },
+  });
+  return { areaIds, focusAreaIds, guidelineVersionId: guideline.id };
+}
+
+/**
+ * The fixed test fixture: the reference data, the pool years 2026 and 2027, the
+ * 2026 prioritisation and two 2026 rounds, and no applications. Tests build on
+ * it with their own clock, so that their dates never move.
+ */
+export async function seedFixtureData(prisma: PrismaClient): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await prisma.$transaction(
     async (tx) => {
-      const unitIds = new Map<string, string>();
-      const areaIds = new Map<string, string>();
-      for (const [index, area] of DEMO_AREAS.entries()) {
-        const created = await tx.area.create({
-          data: { code: area.code, name: area.name, headName: area.headName, sortOrder: index + 1 },
-        });
-        areaIds.set(area.code, created.id);
-        for (const unitName of area.units) {
-          const unit = await tx.unit.create({ data: { areaId: created.id, name: unitName } });
-          unitIds.set(`${area.code}/${unitName}`, unit.id);
-        }
-      }
-      for (const user of DEMO_USERS) {
-        await tx.user.create({
-          data: {
-            email: user.email,
-            name: user.name,
-            passwordHash,
-            unitId: unitIds.get(`${user.unit[0]}/${user.unit[1]}`) ?? null,
-            roles: {
-              create: user.roles.map((r) => ({ role: r.role, areaId: r.areaCode ? (areaIds.get(r.areaCode) ?? null) : null })),
-            },
-          },
-        });
-      }
+      const { focusAreaIds, guidelineVersionId } = await seedReferenceData(tx, passwordHash);
       const finance = await tx.user.findUniqueOrThrow({ where: { email: "oekonomi@demo.aarhus.dk" } });
       const y2026 = await tx.poolYear.create({
         data: {
@@ -177,33 +212,13 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
       await tx.poolYear.create({
         data: { year: 2027, budgetOre: 600_000_000n, startsOn: dateOnly("2027-01-01"), createdById: finance.id },
       });
-
-      // Focus areas, guidelines v1 (adopted by HMU), the 2026 prioritisation and rounds.
-      const focusAreaIds = new Map<string, string>();
-      for (const focusArea of DEMO_FOCUS_AREAS) {
-        const created = await tx.focusArea.create({ data: { ...focusArea } });
-        focusAreaIds.set(focusArea.name, created.id);
-      }
       const secretariat = await tx.user.findUniqueOrThrow({ where: { email: "sekretariat@demo.aarhus.dk" } });
       const leadership = await tx.user.findUniqueOrThrow({ where: { email: "ledelse@demo.aarhus.dk" } });
-      const guideline = await tx.guidelineVersion.create({
-        data: {
-          version: 1,
-          title: "Retningslinjer for den tværgående kompetencepulje",
-          body: DEMO_GUIDELINE_BODY,
-          status: "ADOPTED",
-          adoptedOn: dateOnly("2026-06-18"),
-          adoptedAt: new Date("2026-06-18T12:00:00Z"),
-          createdById: secretariat.id,
-          rules: { create: DEMO_RULES.map((rule, index) => ({ ...rule, params: rule.params as object, sortOrder: index + 1 })) },
-          criteria: { create: DEMO_CRITERIA.map((criterion, index) => ({ ...criterion, scaleMin: 0, scaleMax: 5, sortOrder: index + 1 })) },
-        },
-      });
       const focus = (name: string) => focusAreaIds.get(name)!;
       await tx.prioritisation.create({
         data: {
           poolYearId: y2026.id,
-          guidelineVersionId: guideline.id,
+          guidelineVersionId,
           revision: 1,
           decidedOn: dateOnly("2026-08-20"),
           note: "Første prioritering efter den nye organisering.",
@@ -246,7 +261,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
         data: {
           action: "demo.seed",
           entityType: "Database",
-          entityId: "demo",
+          entityId: "fixture",
           after: {
             areas: DEMO_AREAS.length,
             users: DEMO_USERS.length,
@@ -263,8 +278,39 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   );
 }
 
-export async function seedDemoDataIfEmpty(prisma: PrismaClient): Promise<boolean> {
-  if ((await prisma.area.count()) > 0 || (await prisma.user.count()) > 0) return false;
-  await seedDemoData(prisma);
-  return true;
+/** What the demo holds, for the seed's audit event and the db:seed message. */
+export interface DemoSummary {
+  poolYears: number[];
+  rounds: string[];
+  applications: number;
+}
+
+/**
+ * The demo: the reference data, then pool years, priorities, rounds and
+ * applications placed around `now` (prisma/demo-story.ts), so that every screen
+ * has something real to show on any day. One audit event records the seeding.
+ */
+export async function seedDemoData(prisma: PrismaClient, now: Date = new Date()): Promise<DemoSummary> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ids = await prisma.$transaction((tx) => seedReferenceData(tx, passwordHash), { timeout: 60_000 });
+  await seedDemoStory(prisma, ids, now);
+  const summary: DemoSummary = {
+    poolYears: (await prisma.poolYear.findMany({ select: { year: true }, orderBy: { year: "asc" } })).map((y) => y.year),
+    rounds: (await prisma.round.findMany({ select: { name: true }, orderBy: { opensAt: "asc" } })).map((r) => r.name),
+    applications: await prisma.application.count(),
+  };
+  await prisma.auditEvent.create({
+    data: {
+      action: "demo.seed",
+      entityType: "Database",
+      entityId: "demo",
+      after: { areas: DEMO_AREAS.length, users: DEMO_USERS.length, focusAreas: DEMO_FOCUS_AREAS.length, guidelineVersions: [1], ...summary, seededFor: now.toISOString() },
+    },
+  });
+  return summary;
+}
+
+export async function seedDemoDataIfEmpty(prisma: PrismaClient, now: Date = new Date()): Promise<DemoSummary | null> {
+  if ((await prisma.area.count()) > 0 || (await prisma.user.count()) > 0) return null;
+  return seedDemoData(prisma, now);
 }

@@ -26,7 +26,7 @@ import {
   type Database,
 } from "../app/utils/db.server";
 import { applyMigrations } from "../app/utils/migrate.server";
-import { DEMO_AREAS, DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedDemoDataIfEmpty } from "../prisma/seed-data";
+import { DEMO_AREAS, DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedDemoDataIfEmpty, type DemoSummary } from "../prisma/seed-data";
 
 type Command = "migrate" | "seed" | "reset";
 const COMMANDS: readonly Command[] = ["migrate", "seed", "reset"];
@@ -111,13 +111,14 @@ async function seed(database: Database): Promise<void> {
   // seedDemoDataIfEmpty checks again inside the same process; the count above gives the message.
   const seeded = await seedDemoDataIfEmpty(database.prisma);
   if (!seeded) throw new Refusal("The database is not empty; no demo data was loaded.");
-  printSeeded();
+  printSeeded(seeded);
 }
 
-function printSeeded(): void {
+function printSeeded(summary: DemoSummary): void {
   const units = DEMO_AREAS.reduce((sum, area) => sum + area.units.length, 0);
   console.log(
-    `Loaded demo data: ${DEMO_AREAS.length} areas, ${units} units, ${DEMO_USERS.length} users, pool years 2026 and 2027.`,
+    `Loaded demo data: ${DEMO_AREAS.length} areas, ${units} units, ${DEMO_USERS.length} users, ` +
+      `pool years ${summary.poolYears.join(", ")}, rounds ${summary.rounds.join(", ")}, ${summary.applications} applications.`,
   );
   console.log(`Demo users log in with the password "${DEMO_PASSWORD}", e.g. ${DEMO_USERS[0]?.email ?? ""}.`);
 }
@@ -144,8 +145,7 @@ async function reset(force: boolean): Promise<Database> {
     }
   }
   const database = await openAndMigrate();
-  await seedDemoData(database.prisma);
-  printSeeded();
+  printSeeded(await seedDemoData(database.prisma));
   return database;
 }
 

@@ -5,7 +5,7 @@ import { hashToken, sessionCookieHeader } from "~/utils/session.server";
 import type { Actor } from "~/services/mutation.server";
 import type { SessionUser } from "~/utils/session.server";
 import type { Role } from "~/domain/permissions";
-import { DEMO_USERS, seedDemoData } from "../prisma/seed-data";
+import { DEMO_USERS, seedFixtureData } from "../prisma/seed-data";
 
 /** Empties every table (keeps the migration history). */
 export async function resetDatabase(): Promise<void> {
@@ -21,7 +21,7 @@ export async function resetDatabase(): Promise<void> {
 /** A clean database holding exactly the demo data. */
 export async function resetToDemo(): Promise<void> {
   await resetDatabase();
-  await seedDemoData(prisma);
+  await seedFixtureData(prisma);
 }
 
 export const demoEmail = {

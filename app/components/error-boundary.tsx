@@ -1,27 +1,48 @@
+// Error pages: a Danish heading and message per status, with a way on. The
+// root's boundary serves every route (the app's routes are flat, so the shell
+// with the menu stays); a route may pass its own texts per status, e.g. "Ansøgningen
+// findes ikke" on an application's pages.
 import { isRouteErrorResponse, useRouteError } from "react-router";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/utils/i18n";
 
-const KNOWN = new Set([400, 401, 403, 404, 409, 413]);
+/** The statuses with their own heading and text; anything else is shown as 500. */
+export const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 429, 500] as const;
+type KnownStatus = (typeof ERROR_STATUSES)[number];
 
-/** Danish error page for thrown responses and unexpected errors. */
-export function GeneralErrorBoundary() {
+function knownStatus(status: number): KnownStatus {
+  return (ERROR_STATUSES as readonly number[]).includes(status) ? (status as KnownStatus) : 500;
+}
+
+export type StatusTexts = Partial<Record<KnownStatus, { heading?: MessageKey; text: MessageKey }>>;
+
+export function GeneralErrorBoundary({ statusTexts = {} }: { statusTexts?: StatusTexts }) {
   const error = useRouteError();
   const t = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = (KNOWN.has(status) ? `error.${status}` : "error.500") as MessageKey;
-  if (status >= 500 && typeof console !== "undefined") console.error(error);
+  const raw = isRouteErrorResponse(error) ? error.status : 500;
+  const status = knownStatus(raw);
+  if (raw >= 500 && typeof console !== "undefined") console.error(error);
+  const own = Object.hasOwn(statusTexts, status) ? statusTexts[status] : undefined;
+  const heading = own?.heading ?? (`error.heading.${status}` as MessageKey);
+  const text = own?.text ?? (`error.${status}` as MessageKey);
   return (
-    <div className="kp-error" data-status={status}>
-      <h1>{t("error.title")}</h1>
+    <div className="kp-error" data-status={raw}>
+      <h1 tabIndex={-1}>{t(heading)}</h1>
       <div className="alert alert-error" role="alert">
         <div className="alert-body">
-          <p className="alert-text">{t(key)}</p>
+          <p className="alert-text">{t(text)}</p>
         </div>
       </div>
-      <p>
-        <a href="/">{t("error.backHome")}</a>
-      </p>
+      <ul className="nobullet-list">
+        {status === 401 ? (
+          <li>
+            <a href="/login">{t("error.login")}</a>
+          </li>
+        ) : null}
+        <li>
+          <a href="/">{t("error.backHome")}</a>
+        </li>
+      </ul>
     </div>
   );
 }

@@ -8,6 +8,11 @@ export function dateOnlyUtc(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
+/** Adds calendar days to a date-only value (or any instant: exactly n × 24 hours). */
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
 /** Adds calendar months to a date-only value; the day is clamped (31.1 + 1 month = 28.2 or 29.2). */
 export function addMonths(date: Date, months: number): Date {
   const year = date.getUTCFullYear();
@@ -70,4 +75,9 @@ export function zonedTimeToUtc(local: string, timeZone = DANISH_TIME_ZONE): Date
 export function utcToZonedInput(instant: Date, timeZone = DANISH_TIME_ZONE): string {
   const shifted = new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000);
   return shifted.toISOString().slice(0, 16);
+}
+
+/** Today's calendar date in Denmark as a date-only value (UTC midnight). */
+export function danishToday(now: Date = new Date()): Date {
+  return new Date(`${utcToZonedInput(now).slice(0, 10)}T00:00:00.000Z`);
 }

@@ -3,7 +3,6 @@
 // checking criteria and adoption dates, and the readable diff of two versions.
 import { diffLines, diffWords } from "diff";
 import { stableJson } from "./audit";
-import { utcToZonedInput } from "./dates";
 import { parseKroner } from "./money";
 import { can, type PermissionSubject } from "./permissions";
 import { parsePercent } from "./prioritisation";
@@ -191,10 +190,7 @@ export function weightShares(weights: readonly number[]): number[] {
 // ---------------------------------------------------------------------------
 // Adoption
 
-/** Today's date in Denmark as a date-only value (UTC midnight). */
-export function danishToday(now: Date = new Date()): Date {
-  return new Date(`${utcToZonedInput(now).slice(0, 10)}T00:00:00.000Z`);
-}
+export { danishToday } from "./dates";
 
 export type AdoptionProblem = "future" | "beforeInForce";
 

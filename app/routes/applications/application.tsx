@@ -2,6 +2,7 @@
 // as its latest frozen version), status, amounts, screening, comments,
 // attachments, timeline, and the actions the viewer may take (each a separate
 // form with an intent; withdraw asks for confirmation first).
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { Submission } from "@conform-to/dom";
 import { data, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/application";
@@ -300,4 +301,8 @@ function commentKindKey(kind: string): MessageKey {
   if (kind === "RETURN") return "applications.comments.RETURN";
   if (kind === "ENDORSE") return "applications.comments.ENDORSE";
   return "applications.comments.NOTE";
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary statusTexts={{ 404: { heading: "error.heading.404.application", text: "error.404.application" } }} />;
 }

@@ -9,6 +9,7 @@
 //   ?attachmentOk=added&name=plan.pdf#bilag        ?attachmentOk=removed#bilag
 //   ?attachmentError=<code>[&ext=pdf][&name=…]#bilag   (codes: attachment-messages.ts)
 // Only a request no form of ours sends (no or unknown intent) answers 400.
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { data, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/attachments";
@@ -85,4 +86,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (error instanceof PermissionError) throw data({ message: error.message }, { status: error.status });
     throw error;
   }
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary statusTexts={{ 404: { heading: "error.heading.404.application", text: "error.404.application" } }} />;
 }

@@ -2,6 +2,7 @@
 // Intents: "save" (Gem kladde), "submit" (Indsend), "screen" (live screening of
 // the typed values; stores nothing) and Conform's list intents (add/remove a
 // cost line without JavaScript: the server answers with the new form state).
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { data, Link, redirect, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/edit";
 import { ApplicationForm } from "~/components/applications/application-form";
@@ -141,4 +142,8 @@ export default function EditApplicationPage() {
       )}
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary statusTexts={{ 404: { heading: "error.heading.404.application", text: "error.404.application" } }} />;
 }

@@ -1,6 +1,7 @@
 // /applications/:applicationId/versions — the submitted versions of an
 // application and what changed between two of them (default: the last two).
 // The choice lives in the URL (?from=1&to=2), validated with Zod.
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Form, Link, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/versions";
@@ -156,4 +157,8 @@ function VersionSelect(props: { id: string; name: string; label: string; version
       </select>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary statusTexts={{ 404: { heading: "error.heading.404.application", text: "error.404.application" } }} />;
 }

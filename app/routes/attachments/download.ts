@@ -7,10 +7,20 @@ import type { Route } from "./+types/download";
 import { contentDisposition, findDownloadableAttachment } from "~/services/attachments.server";
 import { notFound, requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
 import { readStoredFile } from "~/utils/storage.server";
+import { withErrorPage } from "~/utils/error-page.server";
+import { getLang } from "~/utils/lang.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
+  // A refusal is a Danish page (the link was followed in the browser), not raw JSON.
+  return withErrorPage(await getLang(request), () => download(request, params.attachmentId), {
+    403: { heading: "error.heading.403", text: "error.403.attachment" },
+    404: { heading: "error.heading.404.attachment", text: "error.404.attachment" },
+  });
+}
+
+async function download(request: Request, attachmentId: string): Promise<Response> {
   const user = await requireUserWith(request, "application:read");
-  const attachment = requireRecordAccess(user, "application:read", await findDownloadableAttachment(params.attachmentId), (a) => a.scope);
+  const attachment = requireRecordAccess(user, "application:read", await findDownloadableAttachment(attachmentId), (a) => a.scope);
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     // readStoredFile copies the file into a fresh ArrayBuffer.

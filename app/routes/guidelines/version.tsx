@@ -3,6 +3,7 @@
 // drafts (others get 404). On a draft, the secretariat edits the text, adds and
 // removes rules and criteria, and records HMU's adoption (with a confirmation
 // step). An adopted or superseded version refuses every change.
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { data, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/version";
@@ -304,4 +305,8 @@ export default function GuidelineVersionPage() {
       ) : null}
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary statusTexts={{ 404: { heading: "error.heading.404.guideline", text: "error.404.guideline" } }} />;
 }
