@@ -47,14 +47,19 @@ interface Ids {
   ownApplication: string; // submitted, BUU unit of the demo applicant
   ownDraft: string; // draft, same unit
   otherAreaApplication: string; // draft, VJH unit
+  otherAreaSubmitted: string; // submitted, VJH unit
   ownAttachment: string;
-  otherAreaAttachment: string;
+  ownDraftAttachment: string;
+  otherAreaAttachment: string; // on the VJH draft
+  otherAreaSubmittedAttachment: string;
 }
 
 const ADMIN_ONLY_PAGE = rolesOnly(200, ["ADMIN"]);
 /** Who reads application content: never HMU (aggregates only) nor admin. */
 const APPLICATION_READERS: Role[] = ["APPLICANT", "AREA_LEAD", "SECRETARIAT", "LEADERSHIP", "FINANCE"];
 const ADMIN_ONLY_FORM = rolesOnly(400, ["ADMIN"]);
+/** A draft is the applying unit's own until submitted: other readers get 404, as if it did not exist. */
+const DRAFT_READERS_404 = { AREA_LEAD: 404, SECRETARIAT: 404, LEADERSHIP: 404, FINANCE: 404 } as const;
 
 const CASES: Case[] = [
   { file: "routes/home.tsx", name: "home", path: () => "/", loader: everyoneLoggedIn() },
@@ -156,11 +161,27 @@ const CASES: Case[] = [
   },
   {
     file: "routes/applications/application.tsx",
-    name: "an application of another area",
-    path: (ids) => `/applications/${ids.otherAreaApplication}`,
-    params: (ids) => ({ applicationId: ids.otherAreaApplication }),
+    name: "a submitted application of another area",
+    path: (ids) => `/applications/${ids.otherAreaSubmitted}`,
+    params: (ids) => ({ applicationId: ids.otherAreaSubmitted }),
     loader: { ...rolesOnly(200, APPLICATION_READERS), only: { ...rolesOnly(200, APPLICATION_READERS).only, APPLICANT: 404, AREA_LEAD: 404 } },
     action: { ...rolesOnly(400, ["SECRETARIAT"]), only: { ...rolesOnly(400, ["SECRETARIAT"]).only, APPLICANT: 404, AREA_LEAD: 404 } },
+  },
+  {
+    file: "routes/applications/application.tsx",
+    name: "a draft of the applicant's unit",
+    path: (ids) => `/applications/${ids.ownDraft}`,
+    params: (ids) => ({ applicationId: ids.ownDraft }),
+    loader: { ...rolesOnly(200, ["APPLICANT"]), only: { ...rolesOnly(200, ["APPLICANT"]).only, ...DRAFT_READERS_404 } },
+    action: { ...rolesOnly(400, ["APPLICANT"]), only: { ...rolesOnly(400, ["APPLICANT"]).only, AREA_LEAD: 404, SECRETARIAT: 404 } },
+  },
+  {
+    file: "routes/applications/application.tsx",
+    name: "a draft of another area",
+    path: (ids) => `/applications/${ids.otherAreaApplication}`,
+    params: (ids) => ({ applicationId: ids.otherAreaApplication }),
+    loader: { ...rolesOnly(200, []), only: { ...rolesOnly(200, []).only, APPLICANT: 404, ...DRAFT_READERS_404 } },
+    action: { ...rolesOnly(400, []), only: { ...rolesOnly(400, []).only, APPLICANT: 404, AREA_LEAD: 404, SECRETARIAT: 404 } },
   },
   {
     file: "routes/applications/edit.tsx",
@@ -186,6 +207,13 @@ const CASES: Case[] = [
     loader: rolesOnly(200, APPLICATION_READERS),
   },
   {
+    file: "routes/applications/versions.tsx",
+    name: "versions of a draft of the applicant's unit",
+    path: (ids) => `/applications/${ids.ownDraft}/versions`,
+    params: (ids) => ({ applicationId: ids.ownDraft }),
+    loader: { ...rolesOnly(200, ["APPLICANT"]), only: { ...rolesOnly(200, ["APPLICANT"]).only, ...DRAFT_READERS_404 } },
+  },
+  {
     file: "routes/applications/attachments.tsx",
     name: "upload to a draft of the applicant's unit",
     path: (ids) => `/applications/${ids.ownDraft}/attachments`,
@@ -201,10 +229,24 @@ const CASES: Case[] = [
   },
   {
     file: "routes/attachments/download.ts",
-    name: "an attachment of another area",
+    name: "an attachment of a submitted application of another area",
+    path: (ids) => `/attachments/${ids.otherAreaSubmittedAttachment}`,
+    params: (ids) => ({ attachmentId: ids.otherAreaSubmittedAttachment }),
+    loader: { ...rolesOnly(200, APPLICATION_READERS), only: { ...rolesOnly(200, APPLICATION_READERS).only, APPLICANT: 404, AREA_LEAD: 404 } },
+  },
+  {
+    file: "routes/attachments/download.ts",
+    name: "an attachment of a draft of the applicant's unit",
+    path: (ids) => `/attachments/${ids.ownDraftAttachment}`,
+    params: (ids) => ({ attachmentId: ids.ownDraftAttachment }),
+    loader: { ...rolesOnly(200, ["APPLICANT"]), only: { ...rolesOnly(200, ["APPLICANT"]).only, ...DRAFT_READERS_404 } },
+  },
+  {
+    file: "routes/attachments/download.ts",
+    name: "an attachment of a draft of another area",
     path: (ids) => `/attachments/${ids.otherAreaAttachment}`,
     params: (ids) => ({ attachmentId: ids.otherAreaAttachment }),
-    loader: { ...rolesOnly(200, APPLICATION_READERS), only: { ...rolesOnly(200, APPLICATION_READERS).only, APPLICANT: 404, AREA_LEAD: 404 } },
+    loader: { ...rolesOnly(200, []), only: { ...rolesOnly(200, []).only, APPLICANT: 404, ...DRAFT_READERS_404 } },
   },
   { file: "routes/notifications.tsx", name: "notifications", path: () => "/notifications", loader: everyoneLoggedIn(), action: everyoneLoggedIn(400) },
 
@@ -282,7 +324,7 @@ const CASES: Case[] = [
   },
 ];
 
-/** Three applications (submitted own, draft own, draft in VJH), each with a PDF attachment. */
+/** Four applications (submitted own, draft own, draft in VJH, submitted in VJH), each with a PDF attachment. */
 async function seedApplications(ownUnit: string, otherAreaUnit: string, roundId: string) {
   const applicant = await prisma.user.findUniqueOrThrow({ where: { email: demoEmailFor("APPLICANT") } });
   const other = await prisma.user.findUniqueOrThrow({ where: { email: "ansoeger.vjh@demo.aarhus.dk" } });
@@ -301,12 +343,16 @@ async function seedApplications(ownUnit: string, otherAreaUnit: string, roundId:
   const own = await make("2026-9001", ownUnit, applicant.id, "SUBMITTED");
   const draft = await make("2026-9002", ownUnit, applicant.id, "DRAFT");
   const otherArea = await make("2026-9003", otherAreaUnit, other.id, "DRAFT");
+  const otherAreaSubmitted = await make("2026-9004", otherAreaUnit, other.id, "SUBMITTED");
   return {
     ownApplication: own.id,
     ownDraft: draft.id,
     otherAreaApplication: otherArea.id,
+    otherAreaSubmitted: otherAreaSubmitted.id,
     ownAttachment: own.attachmentId,
+    ownDraftAttachment: draft.attachmentId,
     otherAreaAttachment: otherArea.attachmentId,
+    otherAreaSubmittedAttachment: otherAreaSubmitted.attachmentId,
   };
 }
 
@@ -347,8 +393,11 @@ beforeAll(async () => {
     ownApplication: "",
     ownDraft: "",
     otherAreaApplication: "",
+    otherAreaSubmitted: "",
     ownAttachment: "",
+    ownDraftAttachment: "",
     otherAreaAttachment: "",
+    otherAreaSubmittedAttachment: "",
   };
   // A draft guideline version next to the adopted v1 (drafts are not for everyone's eyes).
   await prisma.guidelineVersion.create({ data: { version: 2, title: "Udkast", body: "", status: "DRAFT" } });

@@ -7,6 +7,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/applicati
 import type { Ore } from "~/domain/money";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { SUBMITTED_ONCE_WHERE } from "./application-lists.server";
 
 export interface Figure {
   count: number;
@@ -65,7 +66,8 @@ export async function applicationStatistics(asked: StatisticsFilter): Promise<Ap
   else year = roundList[0]?.year ?? years[0] ?? "all";
 
   const where: Prisma.ApplicationWhereInput = {
-    status: { not: "DRAFT" },
+    // Never-submitted drafts (also withdrawn ones) are the unit's own work, not applications yet.
+    ...SUBMITTED_ONCE_WHERE,
     ...(round ? { roundId: round.id } : year !== "all" ? { round: { poolYear: { year } } } : {}),
   };
 
