@@ -203,8 +203,9 @@ async function buildCases(database: Database): Promise<Case[]> {
     name: `statistics · ${name}`,
     target: { kind: "p95", maxMs: LATENCY_TARGET_MS },
     async run() {
-      const result = await applicationStatistics(parseSearchParams(listUrl(params), StatisticsParams));
-      return `${formatCount(result.total.count)} counted`;
+      // As HMU reads them: small groups hidden (the heavier path).
+      const result = await applicationStatistics(parseSearchParams(listUrl(params), StatisticsParams), { protect: true });
+      return `${result.total.count === null ? "fewer than 3" : formatCount(result.total.count)} counted`;
     },
   });
   cases.push(

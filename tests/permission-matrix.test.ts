@@ -40,6 +40,8 @@ const ADMIN_ONLY_PAGE = rolesOnly(200, ["ADMIN"]);
 /** Who reads application content: never HMU (aggregates only) nor admin. */
 const APPLICATION_READERS: Role[] = ["APPLICANT", "AREA_LEAD", "SECRETARIAT", "LEADERSHIP", "FINANCE"];
 const ADMIN_ONLY_FORM = rolesOnly(400, ["ADMIN"]);
+/** A draft is the applying unit's own until submitted: other readers get 404, as if it did not exist. */
+const DRAFT_READERS_404 = { AREA_LEAD: 404, SECRETARIAT: 404, LEADERSHIP: 404, FINANCE: 404 } as const;
 
 const CASES: Case[] = [
   { file: "routes/home.tsx", name: "home", path: () => "/", loader: everyoneLoggedIn() },
@@ -141,11 +143,27 @@ const CASES: Case[] = [
   },
   {
     file: "routes/applications/application.tsx",
-    name: "an application of another area",
-    path: (ids) => `/applications/${ids.otherAreaApplication}`,
-    params: (ids) => ({ applicationId: ids.otherAreaApplication }),
+    name: "a submitted application of another area",
+    path: (ids) => `/applications/${ids.otherAreaSubmitted}`,
+    params: (ids) => ({ applicationId: ids.otherAreaSubmitted }),
     loader: { ...rolesOnly(200, APPLICATION_READERS), only: { ...rolesOnly(200, APPLICATION_READERS).only, APPLICANT: 404, AREA_LEAD: 404 } },
     action: { ...rolesOnly(400, ["SECRETARIAT"]), only: { ...rolesOnly(400, ["SECRETARIAT"]).only, APPLICANT: 404, AREA_LEAD: 404 } },
+  },
+  {
+    file: "routes/applications/application.tsx",
+    name: "a draft of the applicant's unit",
+    path: (ids) => `/applications/${ids.ownDraft}`,
+    params: (ids) => ({ applicationId: ids.ownDraft }),
+    loader: { ...rolesOnly(200, ["APPLICANT"]), only: { ...rolesOnly(200, ["APPLICANT"]).only, ...DRAFT_READERS_404 } },
+    action: { ...rolesOnly(400, ["APPLICANT"]), only: { ...rolesOnly(400, ["APPLICANT"]).only, AREA_LEAD: 404, SECRETARIAT: 404 } },
+  },
+  {
+    file: "routes/applications/application.tsx",
+    name: "a draft of another area",
+    path: (ids) => `/applications/${ids.otherAreaApplication}`,
+    params: (ids) => ({ applicationId: ids.otherAreaApplication }),
+    loader: { ...rolesOnly(200, []), only: { ...rolesOnly(200, []).only, APPLICANT: 404, ...DRAFT_READERS_404 } },
+    action: { ...rolesOnly(400, []), only: { ...rolesOnly(400, []).only, APPLICANT: 404, AREA_LEAD: 404, SECRETARIAT: 404 } },
   },
   {
     file: "routes/applications/edit.tsx",
@@ -171,6 +189,13 @@ const CASES: Case[] = [
     loader: rolesOnly(200, APPLICATION_READERS),
   },
   {
+    file: "routes/applications/versions.tsx",
+    name: "versions of a draft of the applicant's unit",
+    path: (ids) => `/applications/${ids.ownDraft}/versions`,
+    params: (ids) => ({ applicationId: ids.ownDraft }),
+    loader: { ...rolesOnly(200, ["APPLICANT"]), only: { ...rolesOnly(200, ["APPLICANT"]).only, ...DRAFT_READERS_404 } },
+  },
+  {
     file: "routes/applications/attachments.tsx",
     name: "upload to a draft of the applicant's unit",
     path: (ids) => `/applications/${ids.ownDraft}/attachments`,
@@ -186,10 +211,24 @@ const CASES: Case[] = [
   },
   {
     file: "routes/attachments/download.ts",
-    name: "an attachment of another area",
+    name: "an attachment of a submitted application of another area",
+    path: (ids) => `/attachments/${ids.otherAreaSubmittedAttachment}`,
+    params: (ids) => ({ attachmentId: ids.otherAreaSubmittedAttachment }),
+    loader: { ...rolesOnly(200, APPLICATION_READERS), only: { ...rolesOnly(200, APPLICATION_READERS).only, APPLICANT: 404, AREA_LEAD: 404 } },
+  },
+  {
+    file: "routes/attachments/download.ts",
+    name: "an attachment of a draft of the applicant's unit",
+    path: (ids) => `/attachments/${ids.ownDraftAttachment}`,
+    params: (ids) => ({ attachmentId: ids.ownDraftAttachment }),
+    loader: { ...rolesOnly(200, ["APPLICANT"]), only: { ...rolesOnly(200, ["APPLICANT"]).only, ...DRAFT_READERS_404 } },
+  },
+  {
+    file: "routes/attachments/download.ts",
+    name: "an attachment of a draft of another area",
     path: (ids) => `/attachments/${ids.otherAreaAttachment}`,
     params: (ids) => ({ attachmentId: ids.otherAreaAttachment }),
-    loader: { ...rolesOnly(200, APPLICATION_READERS), only: { ...rolesOnly(200, APPLICATION_READERS).only, APPLICANT: 404, AREA_LEAD: 404 } },
+    loader: { ...rolesOnly(200, []), only: { ...rolesOnly(200, []).only, APPLICANT: 404, ...DRAFT_READERS_404 } },
   },
   { file: "routes/notifications.tsx", name: "notifications", path: () => "/notifications", loader: everyoneLoggedIn(), action: everyoneLoggedIn(400) },
 

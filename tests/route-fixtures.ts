@@ -16,11 +16,14 @@ export interface Ids {
   ownApplication: string; // submitted, BUU unit of the demo applicant
   ownDraft: string; // draft, same unit
   otherAreaApplication: string; // draft, VJH unit
+  otherAreaSubmitted: string; // submitted, VJH unit
   ownAttachment: string;
-  otherAreaAttachment: string;
+  ownDraftAttachment: string;
+  otherAreaAttachment: string; // on the VJH draft
+  otherAreaSubmittedAttachment: string;
 }
 
-/** Three applications (submitted own, draft own, draft in VJH), each with a PDF attachment. */
+/** Four applications (submitted own, draft own, draft in VJH, submitted in VJH), each with a PDF attachment. */
 async function seedApplications(ownUnit: string, otherAreaUnit: string, roundId: string) {
   const applicant = await prisma.user.findUniqueOrThrow({ where: { email: demoEmailFor("APPLICANT") } });
   const other = await prisma.user.findUniqueOrThrow({ where: { email: "ansoeger.vjh@demo.aarhus.dk" } });
@@ -39,12 +42,16 @@ async function seedApplications(ownUnit: string, otherAreaUnit: string, roundId:
   const own = await make("2026-9001", ownUnit, applicant.id, "SUBMITTED");
   const draft = await make("2026-9002", ownUnit, applicant.id, "DRAFT");
   const otherArea = await make("2026-9003", otherAreaUnit, other.id, "DRAFT");
+  const otherAreaSubmitted = await make("2026-9004", otherAreaUnit, other.id, "SUBMITTED");
   return {
     ownApplication: own.id,
     ownDraft: draft.id,
     otherAreaApplication: otherArea.id,
+    otherAreaSubmitted: otherAreaSubmitted.id,
     ownAttachment: own.attachmentId,
+    ownDraftAttachment: draft.attachmentId,
     otherAreaAttachment: otherArea.attachmentId,
+    otherAreaSubmittedAttachment: otherAreaSubmitted.attachmentId,
   };
 }
 
@@ -65,8 +72,11 @@ export async function seedRouteFixtures(): Promise<Ids> {
     ownApplication: "",
     ownDraft: "",
     otherAreaApplication: "",
+    otherAreaSubmitted: "",
     ownAttachment: "",
+    ownDraftAttachment: "",
     otherAreaAttachment: "",
+    otherAreaSubmittedAttachment: "",
   };
   // A draft guideline version next to the adopted v1 (drafts are not for everyone's eyes).
   await prisma.guidelineVersion.create({ data: { version: 2, title: "Udkast", body: "", status: "DRAFT" } });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   auditDiff,
+  auditEventDetail,
+  auditEventFields,
   auditMoneyValue,
   auditScope,
   auditScopeCovers,
@@ -98,5 +100,47 @@ describe("startOfDayInZone", () => {
   it("steps to the next day across month and year ends", () => {
     expect(nextIsoDate("2026-12-31")).toBe("2027-01-01");
     expect(nextIsoDate("2028-02-28")).toBe("2028-02-29");
+  });
+});
+
+describe("auditEventDetail", () => {
+  const submittedAt = new Date("2026-11-12T09:00:00Z");
+  const before = new Date("2026-11-10T09:00:00Z");
+  const after = new Date("2026-11-14T09:00:00Z");
+  const readable = { readable: true, firstSubmittedAt: submittedAt };
+  const unreadable = { readable: false, firstSubmittedAt: null };
+
+  it("gives the administrator application events as references, everything else in full", () => {
+    expect(auditEventDetail("all", { entityType: "Application", at: after }, unreadable)).toBe("reference");
+    expect(auditEventDetail("all", { entityType: "Attachment", at: after }, unreadable)).toBe("reference");
+    expect(auditEventDetail("all", { entityType: "Application", at: after }, null)).toBe("reference");
+    for (const entityType of ["User", "Unit", "Area", "PoolYear", "Round"]) {
+      expect(auditEventDetail("all", { entityType, at: after }, null), entityType).toBe("full");
+    }
+  });
+
+  it("gives a reader of the application its events in full from the first submission, before it as references", () => {
+    expect(auditEventDetail("pool", { entityType: "Application", at: after }, readable)).toBe("full");
+    expect(auditEventDetail("pool", { entityType: "Application", at: submittedAt }, readable)).toBe("full");
+    expect(auditEventDetail("pool", { entityType: "Application", at: before }, readable)).toBe("reference");
+    expect(auditEventDetail("all", { entityType: "Attachment", at: after }, readable)).toBe("full");
+  });
+
+  it("hides a unit's draft from a pool reader, and non-pool events as before", () => {
+    expect(auditEventDetail("pool", { entityType: "Application", at: after }, unreadable)).toBe(null);
+    expect(auditEventDetail("pool", { entityType: "Attachment", at: after }, null)).toBe(null);
+    expect(auditEventDetail("pool", { entityType: "User", at: after }, null)).toBe(null);
+    expect(auditEventDetail(null, { entityType: "PoolYear", at: after }, null)).toBe(null);
+    expect(auditEventDetail("pool", { entityType: "PoolYear", at: after }, null)).toBe("full");
+  });
+});
+
+describe("auditEventFields", () => {
+  it("keeps only the reference in a reference view, and everything in a full one", () => {
+    const b = { reference: "2026-0001", title: "Hemmelig", requestedOre: "100" };
+    const a = { reference: "2026-0001", title: "Mere hemmelig", comment: "Nej" };
+    expect(auditEventFields("reference", b, a)).toEqual({ before: { reference: "2026-0001" }, after: { reference: "2026-0001" } });
+    expect(auditEventFields("reference", null, "tekst")).toEqual({ before: null, after: null });
+    expect(auditEventFields("full", b, a)).toEqual({ before: b, after: a });
   });
 });

@@ -40,6 +40,70 @@ export function auditScopeCovers(scope: AuditScope, entityType: string): boolean
   return scope === "all" || (scope === "pool" && isPoolEntityType(entityType));
 }
 
+/**
+ * Entity types whose events carry an application's content (titles, amounts,
+ * texts, comments, file names). Their fields are shown only to a reader who
+ * may read that application elsewhere (application:read on it).
+ */
+export const APPLICATION_CONTENT_ENTITY_TYPES = ["Application", "Attachment"] as const;
+
+export function isApplicationContentEntityType(entityType: string): boolean {
+  return (APPLICATION_CONTENT_ENTITY_TYPES as readonly string[]).includes(entityType);
+}
+
+/**
+ * How much of one event a reader sees: "full" (the fields before and after),
+ * "reference" (who did what, when, to which record, and its reference number,
+ * no content fields), or null (not at all).
+ */
+export type AuditDetail = "full" | "reference" | null;
+
+/** The fields kept in a "reference" view: they name the record, they do not tell its content. */
+export const AUDIT_REFERENCE_FIELDS: readonly string[] = ["reference"];
+
+/** What the reader may know elsewhere about the application an event is about. */
+export interface AuditApplicationAccess {
+  /** May the reader open the application now (application:read on its current scope)? */
+  readable: boolean;
+  /** The first submission; before it, the application was the unit's draft. */
+  firstSubmittedAt: Date | null;
+}
+
+/**
+ * The audit trail shows each reader only what that reader may read elsewhere
+ * (decision 015):
+ * - events outside the reader's audit scope: not at all;
+ * - events on application content (APPLICATION_CONTENT_ENTITY_TYPES):
+ *   - full, to a reader who may open the application, for events from its
+ *     first submission on;
+ *   - as a reference, to such a reader for the draft's own events before it
+ *     was submitted (the draft was never theirs to read), and to the
+ *     administrator, who keeps the trail but may not open applications;
+ *   - not at all to a pool reader who may not open it (a unit's draft:
+ *     its existence is the unit's own);
+ * - every other event in scope: full.
+ */
+export function auditEventDetail(
+  scope: AuditScope,
+  event: { entityType: string; at: Date },
+  application: AuditApplicationAccess | null,
+): AuditDetail {
+  if (!auditScopeCovers(scope, event.entityType)) return null;
+  if (!isApplicationContentEntityType(event.entityType)) return "full";
+  if (application?.readable) {
+    return application.firstSubmittedAt && event.at >= application.firstSubmittedAt ? "full" : "reference";
+  }
+  return scope === "all" ? "reference" : null;
+}
+
+/** An event's before/after cut down to what the detail allows. */
+export function auditEventFields(detail: "full" | "reference", before: unknown, after: unknown): { before: unknown; after: unknown } {
+  if (detail === "full") return { before, after };
+  const keep = (value: unknown) =>
+    isPlainObject(value) ? Object.fromEntries(AUDIT_REFERENCE_FIELDS.filter((k) => k in value).map((k) => [k, value[k]])) : null;
+  return { before: keep(before), after: keep(after) };
+}
+
 export interface AuditChange {
   key: string;
   before: unknown;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, POLICY, ROLES, can, scopeFilter, type PermissionSubject, type Role } from "./permissions";
+import { ACTIONS, POLICY, ROLES, can, privateScopeUnitIds, scopeFilter, type PermissionSubject, type Role } from "./permissions";
 
 function user(role: Role, opts: { unitId?: string; areaId?: string; grantUnitId?: string } = {}): PermissionSubject {
   return {
@@ -91,5 +91,22 @@ describe("scopeFilter", () => {
   });
   it("is none for a role without the action", () => {
     expect(scopeFilter(user("HMU"), "unit:read")).toEqual({ kind: "none" });
+  });
+});
+
+describe("unit-private records", () => {
+  it("are covered only by grants scoped to the unit", () => {
+    const record = { ...ownUnit, unitPrivate: true };
+    expect(can(user("APPLICANT"), "application:read", record)).toBe(true);
+    expect(can(user("AREA_LEAD", { areaId: "area-a" }), "application:read", record)).toBe(false);
+    expect(can(user("SECRETARIAT"), "application:read", record)).toBe(false);
+    expect(can(user("APPLICANT"), "application:read", { ...sameAreaOtherUnit, unitPrivate: true })).toBe(false);
+  });
+
+  it("privateScopeUnitIds lists the units of unit-scoped grants only", () => {
+    expect(privateScopeUnitIds(user("APPLICANT", { grantUnitId: "unit-b1" }), "application:read")).toEqual(["unit-b1"]);
+    expect(privateScopeUnitIds(user("APPLICANT"), "application:read")).toEqual(["unit-a1"]);
+    expect(privateScopeUnitIds(user("SECRETARIAT"), "application:read")).toEqual([]);
+    expect(privateScopeUnitIds(user("AREA_LEAD", { areaId: "area-a" }), "application:read")).toEqual([]);
   });
 });

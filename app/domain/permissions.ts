@@ -34,6 +34,11 @@ export interface PermissionSubject {
 export interface RecordScope {
   areaId: string | null;
   unitId?: string | null;
+  /**
+   * The unit's own work in progress (an application never submitted): only
+   * grants scoped to the unit cover it; area and organisation-wide grants do not.
+   */
+  unitPrivate?: boolean;
 }
 
 const ALL_ROLES_READ = {
@@ -124,6 +129,7 @@ export function applicantUnitIds(user: PermissionSubject): string[] {
 }
 
 function grantCovers(user: PermissionSubject, grant: RoleGrant, scope: Scope, record: RecordScope): boolean {
+  if (record.unitPrivate && scope !== "unit") return false;
   switch (scope) {
     case "all":
       return true;
@@ -172,6 +178,20 @@ export function scopeFilter(user: PermissionSubject, action: Action): ScopeFilte
   }
   if (!any || (areaIds.size === 0 && unitIds.size === 0)) return { kind: "none" };
   return { kind: "some", areaIds: [...areaIds], unitIds: [...unitIds] };
+}
+
+/**
+ * The units whose unit-private records (see RecordScope.unitPrivate) the user
+ * sees for an action: those of the user's grants scoped to a unit.
+ */
+export function privateScopeUnitIds(user: PermissionSubject, action: Action): string[] {
+  const unitIds = new Set<string>();
+  for (const grant of user.roles) {
+    if (grantScope(action, grant.role) !== "unit") continue;
+    const unitId = grant.unitId ?? user.unitId;
+    if (unitId) unitIds.add(unitId);
+  }
+  return [...unitIds];
 }
 
 export function hasRole(user: PermissionSubject | null | undefined, role: Role): boolean {

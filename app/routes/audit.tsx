@@ -9,9 +9,11 @@ import { parseSearchParams } from "~/utils/list-params";
 
 export async function loader({ request }: Route.LoaderArgs) {
   // Admin (audit:readAll) reads every event; the secretariat (audit:readPool) only pool records.
-  const { scope } = await requireAuditReader(request);
+  // Each event is cut down to what the reader may read elsewhere (application content only for its readers).
+  const reader = await requireAuditReader(request);
+  const { scope } = reader;
   const filter = parseSearchParams(request.url, AuditFilterSchema);
-  const page = await listAuditEvents(scope, filter);
+  const page = await listAuditEvents(reader, filter);
   const { entityType, action, entityId, actor, from, to } = filter;
   return { scope, filter: { entityType, action, entityId, actor, from, to }, ...page };
 }
@@ -171,7 +173,9 @@ export default function AuditLog() {
                       <code>{event.entityId}</code>
                     </td>
                     <td>
-                      {event.changes.length === 0 ? (
+                      {event.detail === "reference" ? (
+                        event.reference ? t("audit.contentHiddenWithReference", { reference: event.reference }) : t("audit.contentHidden")
+                      ) : event.changes.length === 0 ? (
                         t("audit.noChanges")
                       ) : (
                         <details>

@@ -12,7 +12,7 @@ import {
 } from "~/components/application-lists/schema";
 import type { ApplicationStatus } from "~/domain/applications/status";
 import { parseKroner, type Ore } from "~/domain/money";
-import { applicantUnitIds, scopeFilter, type PermissionSubject } from "~/domain/permissions";
+import { applicantUnitIds, privateScopeUnitIds, scopeFilter, type PermissionSubject } from "~/domain/permissions";
 import type { Prisma } from "~/generated/prisma/client";
 import { formatDateTime, type Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
@@ -46,15 +46,27 @@ export function resolveView(user: PermissionSubject, asked: ListView | undefined
 
 const NOTHING: Prisma.ApplicationWhereInput = { id: { in: [] } };
 
-/** The applications the user may read at all (application:read). Never widened by the URL. */
+/**
+ * Applications submitted at least once: everything but the unit-private ones
+ * (isUnitPrivate in app/domain/applications/visibility.ts, the same rule as a query).
+ */
+export const SUBMITTED_ONCE_WHERE: Prisma.ApplicationWhereInput = {
+  OR: [{ status: { notIn: ["DRAFT", "WITHDRAWN"] } }, { status: "WITHDRAWN", submittedAt: { not: null } }],
+};
+
+/**
+ * The applications the user may read at all (application:read). Never widened
+ * by the URL. Drafts never submitted only for the unit's own users.
+ */
 export function applicationScopeWhere(user: PermissionSubject): Prisma.ApplicationWhereInput {
   const scope = scopeFilter(user, "application:read");
-  if (scope.kind === "all") return {};
   if (scope.kind === "none") return NOTHING;
   const or: Prisma.ApplicationWhereInput[] = [];
-  if (scope.areaIds.length) or.push({ areaId: { in: scope.areaIds } });
-  if (scope.unitIds.length) or.push({ unitId: { in: scope.unitIds } });
-  return { OR: or };
+  if (scope.kind === "all") or.push(SUBMITTED_ONCE_WHERE);
+  else if (scope.areaIds.length) or.push({ AND: [{ areaId: { in: scope.areaIds } }, SUBMITTED_ONCE_WHERE] });
+  const ownUnits = privateScopeUnitIds(user, "application:read");
+  if (ownUnits.length) or.push({ unitId: { in: ownUnits } });
+  return or.length === 1 ? or[0]! : { OR: or };
 }
 
 /** The view's own restriction (inside the scope). */

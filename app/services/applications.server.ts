@@ -16,6 +16,7 @@ import {
 import type { ApplicationSnapshot } from "~/components/applications/snapshot";
 import { computeAmounts, applicationReference } from "~/domain/applications/amounts";
 import { canTransition, isEditable, submissionDeadline, type ApplicationStatus } from "~/domain/applications/status";
+import { applicationRecordScope, type ApplicationPlace } from "~/domain/applications/visibility";
 import type { Ore } from "~/domain/money";
 import { applicantUnitIds, can, scopeFilter, type PermissionSubject, type RecordScope } from "~/domain/permissions";
 import { roundStatus, type RoundStatus } from "~/domain/rounds";
@@ -31,9 +32,9 @@ import { loadScreeningSetup, screenContent, screeningView, verdictsFromJson, ver
 // ---------------------------------------------------------------------------
 // Shared helpers
 
-/** The organisational place of an application, for permission checks. */
-export function applicationScope(application: { areaId: string; unitId: string }): RecordScope {
-  return { areaId: application.areaId, unitId: application.unitId };
+/** The organisational place of an application, for permission checks (a never-submitted draft is the unit's own). */
+export function applicationScope(application: ApplicationPlace): RecordScope {
+  return applicationRecordScope(application);
 }
 
 /** Problems → Conform field errors ("" = the whole form), translated where they quote values. */
@@ -83,7 +84,7 @@ function requireUser(actor: Actor) {
 /** The minimum to decide access: null when there is no such application. */
 export async function findApplicationScope(id: string | undefined) {
   if (!id) return null;
-  return prisma.application.findUnique({ where: { id }, select: { id: true, areaId: true, unitId: true, status: true } });
+  return prisma.application.findUnique({ where: { id }, select: { id: true, areaId: true, unitId: true, status: true, submittedAt: true } });
 }
 
 // ---------------------------------------------------------------------------
@@ -1153,7 +1154,7 @@ export const applicationMutations = [
  */
 export function availableActions(
   user: PermissionSubject,
-  app: { status: ApplicationStatus; areaId: string; unitId: string; createdById?: string; round?: { endorsementDeadline: Date } },
+  app: ApplicationPlace & { createdById?: string; round?: { endorsementDeadline: Date } },
   now: Date = new Date(),
 ) {
   const scope = applicationScope(app);

@@ -587,6 +587,9 @@ describe("return, resubmission and versions", () => {
     const before = await counts();
     await expectFieldError(returnApplication(await actorFor(demoEmail.areaLead), { id: applicationId, comment: "  " }), "comment", "applications.error.returnCommentRequired");
     const { id: draft } = await newDraft(id);
+    // A draft is the unit's own: to the secretariat it does not exist.
+    await expect(returnApplication(await actorFor(demoEmail.secretariat), { id: draft, comment: "Nej" })).rejects.toMatchObject({ status: 404 });
+    await prisma.application.update({ where: { id: draft }, data: { status: "WITHDRAWN", submittedAt: NOW } });
     await expectFieldError(returnApplication(await actorFor(demoEmail.secretariat), { id: draft, comment: "Nej" }), "", "applications.error.cannotReturn");
     await expect(returnApplication(await actorFor(demoEmail.areaLeadOtherArea), { id: applicationId, comment: "Nej" })).rejects.toMatchObject({ status: 404 });
     await expect(returnApplication(await actorFor(demoEmail.finance), { id: applicationId, comment: "Nej" })).rejects.toMatchObject({ status: 403 });
@@ -637,6 +640,9 @@ describe("application.endorse", () => {
     await expect(endorseApplication(await actorFor(demoEmail.areaLeadOtherArea), { id: second, comment: "", rank: null, now: NOW })).rejects.toMatchObject({ status: 404 });
     await expect(endorseApplication(await actorFor(demoEmail.secretariat), { id: second, comment: "", rank: null, now: NOW })).rejects.toMatchObject({ status: 403 });
     const { id: draft } = await newDraft(id);
+    // A draft is the unit's own: to the area lead it does not exist.
+    await expect(endorseApplication(lead, { id: draft, comment: "", rank: null, now: NOW })).rejects.toMatchObject({ status: 404 });
+    await prisma.application.update({ where: { id: draft }, data: { status: "RETURNED", submittedAt: NOW } });
     await expectFieldError(endorseApplication(lead, { id: draft, comment: "", rank: null, now: NOW }), "", "applications.error.cannotEndorse");
     expect((await row(second)).status).toBe("SUBMITTED");
   });

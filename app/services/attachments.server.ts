@@ -10,6 +10,7 @@ import {
   safeFileName,
 } from "~/domain/applications/attachments";
 import { isEditable, type ApplicationStatus } from "~/domain/applications/status";
+import { applicationRecordScope } from "~/domain/applications/visibility";
 import type { RecordScope } from "~/domain/permissions";
 import { acceptedTypesText, fileTypeLabel, formatFileSize } from "~/components/applications/attachment-messages";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -68,7 +69,7 @@ export async function findDownloadableAttachment(attachmentId: string): Promise<
       storageKey: true,
       removedAt: true,
       applicationId: true,
-      application: { select: { unitId: true, areaId: true } },
+      application: { select: { unitId: true, areaId: true, status: true, submittedAt: true } },
     },
   });
   if (!attachment) return null;
@@ -77,7 +78,7 @@ export async function findDownloadableAttachment(attachmentId: string): Promise<
     fileName: attachment.fileName,
     mimeType: attachment.mimeType,
     storageKey: attachment.storageKey,
-    scope: { areaId: attachment.application.areaId, unitId: attachment.application.unitId },
+    scope: applicationRecordScope(attachment.application),
   };
 }
 

@@ -2,12 +2,25 @@
 // applied in the query itself: the pool secretariat never receives events
 // outside the pool records, whatever the filter in the URL says.
 import { z } from "zod";
-import { auditDiff, auditScope, nextIsoDate, POOL_ENTITY_TYPES, startOfDayInZone, type AuditChange } from "~/domain/audit";
+import {
+  auditDiff,
+  auditEventDetail,
+  auditEventFields,
+  auditScope,
+  nextIsoDate,
+  POOL_ENTITY_TYPES,
+  startOfDayInZone,
+  type AuditApplicationAccess,
+  type AuditChange,
+} from "~/domain/audit";
+import { applicationRecordScope } from "~/domain/applications/visibility";
+import { can, type PermissionSubject } from "~/domain/permissions";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { pageParam, PAGE_SIZE } from "~/utils/list-params";
 import { forbidden } from "~/utils/permissions.server";
 import { requireUser, type SessionUser } from "~/utils/session.server";
+import { applicationScopeWhere } from "./application-lists.server";
 
 /** The logged-in user and the part of the audit trail they may read; 403 for everyone else. */
 export async function requireAuditReader(request: Request): Promise<{ user: SessionUser; scope: "all" | "pool" }> {
@@ -37,8 +50,31 @@ export const AuditFilterSchema = z.object({
 });
 export type AuditFilter = z.infer<typeof AuditFilterSchema>;
 
-function whereFor(scope: "all" | "pool", filter: AuditFilter): Prisma.AuditEventWhereInput {
-  const and: Prisma.AuditEventWhereInput[] = [];
+export interface AuditReader {
+  user: PermissionSubject;
+  scope: "all" | "pool";
+}
+
+/**
+ * Events the reader may not see at all, as a where clause: for a pool reader,
+ * those on the content of applications they may not open (a unit's draft).
+ * The administrator sees them as references (auditEventDetail).
+ */
+async function hiddenWhere(reader: AuditReader): Promise<Prisma.AuditEventWhereInput[]> {
+  if (reader.scope === "all") return [];
+  const unreadable = await prisma.application.findMany({
+    where: { NOT: applicationScopeWhere(reader.user) },
+    select: { id: true, attachments: { select: { id: true } } },
+  });
+  if (unreadable.length === 0) return [];
+  return [
+    { NOT: { entityType: "Application", entityId: { in: unreadable.map((a) => a.id) } } },
+    { NOT: { entityType: "Attachment", entityId: { in: unreadable.flatMap((a) => a.attachments.map((f) => f.id)) } } },
+  ];
+}
+
+function whereFor(scope: "all" | "pool", filter: AuditFilter, hidden: Prisma.AuditEventWhereInput[] = []): Prisma.AuditEventWhereInput {
+  const and: Prisma.AuditEventWhereInput[] = [...hidden];
   if (scope === "pool") and.push({ entityType: { in: [...POOL_ENTITY_TYPES] } });
   if (filter.entityType) and.push({ entityType: filter.entityType });
   if (filter.action) and.push({ action: filter.action });
@@ -69,6 +105,11 @@ export interface AuditEventRow {
   action: string;
   entityType: string;
   entityId: string;
+  /** "reference": the reader may not read the content; only who, what, when and the record's reference. */
+  detail: "full" | "reference";
+  /** The record's reference number (e.g. 2026-0001) in a "reference" view. */
+  reference: string | null;
+  /** The changed fields; none in a "reference" view. */
   changes: AuditChange[];
 }
 
@@ -82,10 +123,56 @@ export interface AuditPage {
   actions: string[];
 }
 
-/** One page of audit events in the reader's scope, newest first. */
-export async function listAuditEvents(scope: "all" | "pool", filter: AuditFilter, pageSize = PAGE_SIZE): Promise<AuditPage> {
-  const where = whereFor(scope, filter);
-  const scopeWhere = whereFor(scope, { page: 1 });
+function referenceOf(value: unknown): string | null {
+  const reference = typeof value === "object" && value !== null ? (value as { reference?: unknown }).reference : undefined;
+  return typeof reference === "string" ? reference : null;
+}
+
+/** For each application-content event of a page: what the reader may know about its application. */
+async function applicationAccess(user: PermissionSubject, rows: readonly { entityType: string; entityId: string }[]) {
+  const attachmentIds = rows.filter((r) => r.entityType === "Attachment").map((r) => r.entityId);
+  const attachments = attachmentIds.length
+    ? await prisma.attachment.findMany({ where: { id: { in: attachmentIds } }, select: { id: true, applicationId: true } })
+    : [];
+  const applicationOf = new Map<string, string>(attachments.map((a) => [`Attachment:${a.id}`, a.applicationId]));
+  for (const row of rows) if (row.entityType === "Application") applicationOf.set(`Application:${row.entityId}`, row.entityId);
+  const applicationIds = [...new Set(applicationOf.values())];
+  const applications = applicationIds.length
+    ? await prisma.application.findMany({
+        where: { id: { in: applicationIds } },
+        select: {
+          id: true,
+          reference: true,
+          areaId: true,
+          unitId: true,
+          status: true,
+          submittedAt: true,
+          versions: { where: { versionNo: 1 }, select: { submittedAt: true } },
+        },
+      })
+    : [];
+  const access = new Map<string, AuditApplicationAccess & { reference: string }>(
+    applications.map((app) => [
+      app.id,
+      {
+        reference: app.reference,
+        readable: can(user, "application:read", applicationRecordScope(app)),
+        firstSubmittedAt: app.versions[0]?.submittedAt ?? app.submittedAt,
+      },
+    ]),
+  );
+  return (row: { entityType: string; entityId: string }) => {
+    const applicationId = applicationOf.get(`${row.entityType}:${row.entityId}`);
+    return (applicationId && access.get(applicationId)) || null;
+  };
+}
+
+/** One page of audit events the reader may see, newest first, each cut down to what the reader may read. */
+export async function listAuditEvents(reader: AuditReader, filter: AuditFilter, pageSize = PAGE_SIZE): Promise<AuditPage> {
+  const { scope } = reader;
+  const hidden = await hiddenWhere(reader);
+  const where = whereFor(scope, filter, hidden);
+  const scopeWhere = whereFor(scope, { page: 1 }, hidden);
   const [total, entityTypes, actions] = await Promise.all([
     prisma.auditEvent.count({ where }),
     prisma.auditEvent.groupBy({ by: ["entityType"], where: scopeWhere, orderBy: { entityType: "asc" } }),
@@ -109,17 +196,26 @@ export async function listAuditEvents(scope: "all" | "pool", filter: AuditFilter
       actor: { select: { name: true, email: true } },
     },
   });
+  const accessOf = await applicationAccess(reader.user, rows);
   return {
-    events: rows.map((row) => ({
-      id: row.id,
-      at: row.at,
-      actorName: row.actor?.name ?? null,
-      actorEmail: row.actor?.email ?? null,
-      action: row.action,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      changes: auditDiff(row.before, row.after),
-    })),
+    events: rows.map((row) => {
+      // The query left out what the reader may not see at all; "reference" as the safe fallback.
+      const access = accessOf(row);
+      const detail = auditEventDetail(scope, row, access) ?? "reference";
+      const fields = auditEventFields(detail, row.before, row.after);
+      return {
+        id: row.id,
+        at: row.at,
+        actorName: row.actor?.name ?? null,
+        actorEmail: row.actor?.email ?? null,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        detail,
+        reference: detail === "reference" ? (access?.reference ?? referenceOf(fields.after) ?? referenceOf(fields.before)) : null,
+        changes: detail === "full" ? auditDiff(fields.before, fields.after) : [],
+      };
+    }),
     total,
     page,
     pages,

@@ -1,6 +1,7 @@
 // Reading one's own in-app notifications (beskeder) and marking them read.
 // Writing them is app/services/notifications.server.ts (notify), in the
 // transaction of the change they report.
+import { applicationRecordScope } from "~/domain/applications/visibility";
 import { can, type PermissionSubject } from "~/domain/permissions";
 import type { Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
@@ -49,14 +50,14 @@ export async function listInbox(user: PermissionSubject, lang: Lang): Promise<{ 
         vars: true,
         createdAt: true,
         readAt: true,
-        application: { select: { id: true, reference: true, unitId: true, areaId: true } },
+        application: { select: { id: true, reference: true, unitId: true, areaId: true, status: true, submittedAt: true } },
       },
     }),
     countUnread(user.id),
   ]);
   const items = rows.map((row): InboxItem => {
     const app = row.application;
-    const readable = app && can(user, "application:read", { areaId: app.areaId, unitId: app.unitId });
+    const readable = app && can(user, "application:read", applicationRecordScope(app));
     return {
       id: row.id,
       kind: row.kind,

@@ -3,7 +3,7 @@
 // are deactivated instead.
 import { AREA_CODE_PATTERN } from "~/components/admin/schemas";
 import { prisma, type Tx } from "~/utils/db.server";
-import { defineMutation, FieldError, PermissionError } from "./mutation.server";
+import { defineMutation, FieldError, PermissionError, type AuditEntry } from "./mutation.server";
 
 export interface AreaInput {
   code: string;
@@ -189,6 +189,34 @@ async function checkUnit(tx: Tx, input: UnitInput, unitId: string | null): Promi
   return { areaId: input.areaId, parentId, name, costCentre: input.costCentre.trim(), active: input.active };
 }
 
+/**
+ * An application belongs to its unit: when the unit moves to another area, so
+ * do its applications (scope, lists, endorsement, statistics follow the unit's
+ * current area). The submitted versions and the audit trail keep the area of
+ * their time; an endorsement stays recorded as given (status, by whom, when),
+ * but its place in the old area's ranking is cleared: ranks are per area, and
+ * the new area lead places it in their own ranking.
+ * See docs/decisions/015-scope-of-applications-and-audit.md.
+ */
+async function moveApplicationsWithUnit(tx: Tx, unitId: string, toAreaId: string): Promise<AuditEntry[]> {
+  // Row locks first, in a fixed order: an endorsement or submission running now finishes before the move.
+  await tx.$queryRaw`SELECT id FROM "Application" WHERE "unitId" = ${unitId} ORDER BY id FOR UPDATE`;
+  const applications = await tx.application.findMany({
+    where: { unitId, areaId: { not: toAreaId } },
+    orderBy: { reference: "asc" },
+    select: { id: true, reference: true, areaId: true, endorsementRank: true },
+  });
+  if (applications.length === 0) return [];
+  await tx.application.updateMany({ where: { id: { in: applications.map((a) => a.id) } }, data: { areaId: toAreaId, endorsementRank: null } });
+  return applications.map((app) => ({
+    action: "application.moveArea",
+    entityType: "Application",
+    entityId: app.id,
+    before: { reference: app.reference, areaId: app.areaId, endorsementRank: app.endorsementRank },
+    after: { reference: app.reference, areaId: toAreaId, endorsementRank: null },
+  }));
+}
+
 // ---------------------------------------------------------------- mutations
 
 export const createArea = defineMutation<AreaInput, { id: string }>("organisation.createArea", {
@@ -243,9 +271,13 @@ export const updateUnit = defineMutation<UnitInput & { id: string }, { id: strin
     }
     const data = await checkUnit(tx, input, id);
     const after = await tx.unit.update({ where: { id }, data, select: unitSnapshotSelect });
+    const moved = after.areaId !== before.areaId ? await moveApplicationsWithUnit(tx, id, after.areaId) : [];
     return {
       result: { id },
-      audit: { action: "organisation.updateUnit", entityType: "Unit", entityId: id, before, after },
+      audit: [
+        { action: "organisation.updateUnit", entityType: "Unit", entityId: id, before, after: moved.length ? { ...after, applicationsMoved: moved.length } : after },
+        ...moved,
+      ],
     };
   },
 });

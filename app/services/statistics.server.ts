@@ -5,29 +5,31 @@
 import type { StatisticsFilter } from "~/components/application-lists/schema";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/applications/status";
 import type { Ore } from "~/domain/money";
+import { protectTable, unprotectedTable, type CellView } from "~/domain/small-cells";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { SUBMITTED_ONCE_WHERE } from "./application-lists.server";
 
 export interface Figure {
   count: number;
   requestedOre: Ore;
 }
 
-export interface AreaFigure extends Figure {
+export type AreaFigure = CellView & {
   areaId: string;
   code: string;
   name: string;
-}
+};
 
-export interface FocusAreaFigure extends Figure {
+export type FocusAreaFigure = CellView & {
   /** null = applications without any focus area. */
   focusAreaId: string | null;
   name: string | null;
-}
+};
 
-export interface StatusFigure extends Figure {
+export type StatusFigure = CellView & {
   status: ApplicationStatus;
-}
+};
 
 export interface ApplicationStatistics {
   /** The filter as applied ("all" = every pool year). */
@@ -37,7 +39,9 @@ export interface ApplicationStatistics {
   byArea: AreaFigure[];
   byFocusArea: FocusAreaFigure[];
   byStatus: StatusFigure[];
-  total: Figure;
+  total: CellView;
+  /** Groups of fewer than 3 applications are hidden (app/domain/small-cells.ts): readers who may not read every application. */
+  smallCellsHidden: boolean;
 }
 
 /** The statuses that count: everything except drafts (not yet submitted). */
@@ -45,7 +49,11 @@ export const COUNTED_STATUSES = APPLICATION_STATUSES.filter((s) => s !== "DRAFT"
 
 const figure = (count: number, sum: bigint | null): Figure => ({ count, requestedOre: sum ?? 0n });
 
-export async function applicationStatistics(asked: StatisticsFilter): Promise<ApplicationStatistics> {
+/**
+ * The figures for one reader. `protect`: hide groups of fewer than 3
+ * applications, and what would give them back (seesSmallCells decides who).
+ */
+export async function applicationStatistics(asked: StatisticsFilter, { protect }: { protect: boolean }): Promise<ApplicationStatistics> {
   const [poolYears, rounds] = await Promise.all([
     prisma.poolYear.findMany({ orderBy: { year: "desc" }, select: { year: true } }),
     prisma.round.findMany({
@@ -65,7 +73,8 @@ export async function applicationStatistics(asked: StatisticsFilter): Promise<Ap
   else year = roundList[0]?.year ?? years[0] ?? "all";
 
   const where: Prisma.ApplicationWhereInput = {
-    status: { not: "DRAFT" },
+    // Never-submitted drafts (also withdrawn ones) are the unit's own work, not applications yet.
+    ...SUBMITTED_ONCE_WHERE,
     ...(round ? { roundId: round.id } : year !== "all" ? { round: { poolYear: { year } } } : {}),
   };
 
@@ -77,13 +86,17 @@ export async function applicationStatistics(asked: StatisticsFilter): Promise<Ap
     prisma.application.aggregate({ where, _count: { _all: true }, _sum: { requestedOre: true } }),
   ]);
 
+  const table = protect ? protectTable : unprotectedTable;
+  const totalFigure = figure(total._count._all, total._sum.requestedOre);
+
   const areaSums = new Map(byAreaRaw.map((g) => [g.areaId, figure(g._count._all, g._sum.requestedOre)]));
-  const byArea: AreaFigure[] = areas
-    .filter((a) => a.active || areaSums.has(a.id))
-    .map((a) => ({ areaId: a.id, code: a.code, name: a.name, ...(areaSums.get(a.id) ?? figure(0, 0n)) }));
+  const areaRows = areas.filter((a) => a.active || areaSums.has(a.id));
+  const areaTable = table(areaRows.map((a) => areaSums.get(a.id) ?? figure(0, 0n)), totalFigure);
+  const byArea: AreaFigure[] = areaRows.map((a, i) => ({ areaId: a.id, code: a.code, name: a.name, ...areaTable.rows[i]! }));
 
   const statusSums = new Map(byStatusRaw.map((g) => [g.status, figure(g._count._all, g._sum.requestedOre)]));
-  const byStatus: StatusFigure[] = COUNTED_STATUSES.map((status) => ({ status, ...(statusSums.get(status) ?? figure(0, 0n)) }));
+  const statusTable = table(COUNTED_STATUSES.map((status) => statusSums.get(status) ?? figure(0, 0n)), totalFigure);
+  const byStatus: StatusFigure[] = COUNTED_STATUSES.map((status, i) => ({ status, ...statusTable.rows[i]! }));
 
   // An application counts towards each of its focus areas: one database sum per focus area.
   const focusSums = await Promise.all(
@@ -97,9 +110,17 @@ export async function applicationStatistics(asked: StatisticsFilter): Promise<Ap
     }),
   );
   const names = new Map(focusAreas.map((f) => [f.id, f.name]));
-  const byFocusArea: FocusAreaFigure[] = focusSums
-    .filter((f) => f.count > 0)
-    .map((f) => ({ ...f, name: f.focusAreaId ? (names.get(f.focusAreaId) ?? null) : null }));
+  const focusRows = focusSums.filter((f) => f.count > 0);
+  const focusTable = table(focusRows, totalFigure);
+  const byFocusArea: FocusAreaFigure[] = focusRows.map((f, i) => ({
+    focusAreaId: f.focusAreaId,
+    name: f.focusAreaId ? (names.get(f.focusAreaId) ?? null) : null,
+    ...focusTable.rows[i]!,
+  }));
+
+  // One total for all three tables: hidden if any table had to hide it.
+  const totals = [areaTable.total, statusTable.total, focusTable.total];
+  const totalView = totals.find((t) => t.hidden !== undefined) ?? totals[0]!;
 
   return {
     filter: { year, roundId: round?.id ?? null },
@@ -108,6 +129,7 @@ export async function applicationStatistics(asked: StatisticsFilter): Promise<Ap
     byArea,
     byFocusArea,
     byStatus,
-    total: figure(total._count._all, total._sum.requestedOre),
+    total: totalView,
+    smallCellsHidden: protect,
   };
 }

@@ -26,6 +26,8 @@ export function timelineLabel(t: Translate, entry: Pick<TimelineEntry, "action" 
       return details.rank !== undefined ? t("timeline.application.rank", { rank: details.rank }) : entry.action;
     case "application.withdraw":
       return t("timeline.application.withdraw");
+    case "application.moveArea":
+      return t("timeline.application.moveArea");
     case "attachment.add":
       return t("timeline.attachment.add", { fileName: details.fileName ?? "" });
     case "attachment.remove":

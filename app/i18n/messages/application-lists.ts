@@ -106,6 +106,11 @@ export const applicationLists = defineMessages({
     "stats.noFocusArea": "Uden fokusområde",
     "stats.focusEmpty": "Ingen af ansøgningerne har et fokusområde endnu.",
     "stats.empty": "Der er ingen indsendte ansøgninger i den valgte periode.",
+    "stats.smallCells.note":
+      "For at beskytte de enkelte ansøgninger vises grupper med færre end 3 ansøgninger uden antal og beløb. Er kun én gruppe i en tabel så lille, skjules også den mindste af de andre grupper, så tallet ikke kan regnes ud fra totalen.",
+    "stats.smallCells.fewer": "færre end 3",
+    "stats.smallCells.hidden": "skjult",
+    "stats.smallCells.noAmount": "Beløbet vises ikke",
   },
   en: {
     "appList.title.mine": "My applications",
@@ -212,5 +217,10 @@ export const applicationLists = defineMessages({
     "stats.noFocusArea": "No focus area",
     "stats.focusEmpty": "None of the applications has a focus area yet.",
     "stats.empty": "There are no submitted applications in the chosen period.",
+    "stats.smallCells.note":
+      "To protect individual applications, groups of fewer than 3 applications are shown without number and amount. If only one group in a table is that small, the smallest of the other groups is hidden too, so that the figure cannot be worked out from the total.",
+    "stats.smallCells.fewer": "fewer than 3",
+    "stats.smallCells.hidden": "hidden",
+    "stats.smallCells.noAmount": "The amount is not shown",
   },
 });

@@ -50,6 +50,7 @@ export const attachments = defineMessages({
     "timeline.application.endorseRank": "Indstillet som nr. {rank}",
     "timeline.application.rank": "Prioriteret som nr. {rank}",
     "timeline.application.withdraw": "Trukket tilbage",
+    "timeline.application.moveArea": "Flyttet til et andet forvaltningsområde sammen med enheden",
     "timeline.attachment.add": "Bilag tilføjet: {fileName}",
     "timeline.attachment.remove": "Bilag fjernet: {fileName}",
 
@@ -124,6 +125,7 @@ export const attachments = defineMessages({
     "timeline.application.endorseRank": "Endorsed as no. {rank}",
     "timeline.application.rank": "Ranked as no. {rank}",
     "timeline.application.withdraw": "Withdrawn",
+    "timeline.application.moveArea": "Moved to another area together with its unit",
     "timeline.attachment.add": "Attachment added: {fileName}",
     "timeline.attachment.remove": "Attachment removed: {fileName}",
 

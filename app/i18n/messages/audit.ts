@@ -4,9 +4,9 @@ export const audit = defineMessages({
   da: {
     "audit.title": "Revisionsspor",
     "audit.intro.all":
-      "Alle hændelser i systemet, nyeste først. Hver ændring af data eller status efterlader en hændelse: hvem, hvornår, hvad og værdierne før og efter.",
+      "Alle hændelser i systemet, nyeste først. Hver ændring af data eller status efterlader en hændelse: hvem, hvornår, hvad og værdierne før og efter. Ved ansøgninger og bilag vises kun hvem, hvornår, hvad og ansøgningens nummer, ikke indholdet.",
     "audit.intro.pool":
-      "Hændelser på puljens sager (puljeår, tillægsbevillinger og reduktioner m.m.), nyeste først. Hændelser om brugere, log ind og organisation ser kun administratorer.",
+      "Hændelser på puljens sager (puljeår, tillægsbevillinger og reduktioner m.m.), nyeste først. Hændelser om brugere, log ind og organisation ser kun administratorer. En enheds kladder vises først, når ansøgningen er indsendt.",
     "audit.filter.title": "Filtrér hændelser",
     "audit.filter.entityType": "Type",
     "audit.filter.entityTypeAll": "Alle typer",
@@ -35,6 +35,9 @@ export const audit = defineMessages({
     "audit.change.after": "Efter",
     "audit.value.empty": "(tom)",
     "audit.value.whole": "(værdi)",
+    "audit.contentHidden": "Indholdet vises ikke, fordi din rolle ikke må læse ansøgningen.",
+    "audit.contentHiddenWithReference": "Ansøgning {reference}. Indholdet vises ikke, fordi din rolle ikke må læse ansøgningen.",
+    "audit.action.application.moveArea": "Ansøgningen fulgte sin enhed til et andet forvaltningsområde",
 
     "audit.action.auth.login": "Logget ind",
     "audit.action.auth.logout": "Logget ud",
@@ -61,9 +64,9 @@ export const audit = defineMessages({
   en: {
     "audit.title": "Audit trail",
     "audit.intro.all":
-      "Every event in the system, newest first. Every change of data or status leaves an event: who, when, what, and the values before and after.",
+      "Every event in the system, newest first. Every change of data or status leaves an event: who, when, what, and the values before and after. For applications and attachments only who, when, what and the application's number are shown, not the content.",
     "audit.intro.pool":
-      "Events on the pool's records (pool years, supplementary appropriations and reductions etc.), newest first. Only administrators see events about users, logins and the organisation.",
+      "Events on the pool's records (pool years, supplementary appropriations and reductions etc.), newest first. Only administrators see events about users, logins and the organisation. A unit's drafts appear once the application is submitted.",
     "audit.filter.title": "Filter events",
     "audit.filter.entityType": "Type",
     "audit.filter.entityTypeAll": "All types",
@@ -92,6 +95,9 @@ export const audit = defineMessages({
     "audit.change.after": "After",
     "audit.value.empty": "(empty)",
     "audit.value.whole": "(value)",
+    "audit.contentHidden": "The content is not shown, as your role may not read the application.",
+    "audit.contentHiddenWithReference": "Application {reference}. The content is not shown, as your role may not read the application.",
+    "audit.action.application.moveArea": "The application followed its unit to another area",
 
     "audit.action.auth.login": "Logged in",
     "audit.action.auth.logout": "Logged out",

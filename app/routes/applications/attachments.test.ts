@@ -319,6 +319,12 @@ describe("download", () => {
     await upload(id, "Projektplan æøå.pdf", PDF);
     await upload(id, "logo.png", PNG);
     const [pdf, png] = await listAttachments(id);
+    // While a draft, the files are the unit's own; once submitted, every reader of the application gets them.
+    for (const email of [demoEmail.areaLead, demoEmail.secretariat, demoEmail.leadership, demoEmail.finance]) {
+      const attachmentId = pdf!.id;
+      expect((await callLoader(download, `/attachments/${attachmentId}`, { params: { attachmentId }, cookie: await cookieFor(email) })).status, email).toBe(404);
+    }
+    await prisma.application.update({ where: { id }, data: { status: "SUBMITTED", submittedAt: new Date() } });
     for (const email of [demoEmail.applicant, demoEmail.areaLead, demoEmail.secretariat, demoEmail.leadership, demoEmail.finance]) {
       const response = await downloadResponse(pdf!.id, email);
       expect(response.status).toBe(200);

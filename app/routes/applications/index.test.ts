@@ -34,6 +34,9 @@ const counted = (apps: readonly FixtureApplication[]) => apps.filter((a) => a.st
 const totalOf = (apps: readonly FixtureApplication[]) => sumOf(counted(apps));
 const sorted = (values: string[]) => [...values].sort();
 const fixtureRefs = (pick: (a: FixtureApplication) => boolean) => FIXTURE.filter(pick).map((a) => a.reference);
+/** What readers outside the applying unit see: never a draft (the fixture's withdrawn one was submitted first). */
+const SHARED = FIXTURE.filter((a) => a.status !== "DRAFT");
+const sharedRefs = (pick: (a: FixtureApplication) => boolean) => SHARED.filter(pick).map((a) => a.reference);
 const areaOf = (a: FixtureApplication) => UNITS[a.unit][0];
 
 function render(data: unknown, path = "/applications"): string {
@@ -75,12 +78,12 @@ describe("/applications: scope and views", () => {
   it("shows an area lead their area's applications, and nothing else even when asked", async () => {
     const own = await list(demoEmail.areaLead);
     expect(own.view).toBe("area");
-    expect(sorted(refs(own))).toEqual(sorted(fixtureRefs((a) => areaOf(a) === "BUU")));
+    expect(sorted(refs(own))).toEqual(sorted(sharedRefs((a) => areaOf(a) === "BUU")));
     const tampered = await list(demoEmail.areaLead, `?view=all&area=${ids.areas.VJH}`);
     expect(tampered.view).toBe("area");
-    expect(sorted(refs(tampered))).toEqual(sorted(fixtureRefs((a) => areaOf(a) === "BUU")));
+    expect(sorted(refs(tampered))).toEqual(sorted(sharedRefs((a) => areaOf(a) === "BUU")));
     const other = await list(demoEmail.areaLeadOtherArea, "?view=mine");
-    expect(sorted(refs(other))).toEqual(sorted(fixtureRefs((a) => areaOf(a) === "VJH")));
+    expect(sorted(refs(other))).toEqual(sorted(sharedRefs((a) => areaOf(a) === "VJH")));
     expect(own.canCreate).toBe(false);
   });
 
@@ -89,8 +92,8 @@ describe("/applications: scope and views", () => {
       const data = await list(email, "?view=mine");
       expect(data.view, email).toBe("all");
       expect(data.views, email).toEqual(["all"]);
-      expect(sorted(refs(data)), email).toEqual(sorted(FIXTURE.map((a) => a.reference)));
-      expect(data.total, email).toBe(FIXTURE.length);
+      expect(sorted(refs(data)), email).toEqual(sorted(SHARED.map((a) => a.reference)));
+      expect(data.total, email).toBe(SHARED.length);
       expect(data.totalRequestedOre, email).toBe(totalOf(FIXTURE));
       expect(data.canCreate, email).toBe(false);
     }
@@ -125,7 +128,7 @@ describe("/applications: filters", () => {
   for (const [name, search, pick] of cases) {
     it(`filters by ${name}, and totals exactly the matches`, async () => {
       const data = await list(demoEmail.secretariat, search(ids));
-      const expected = FIXTURE.filter(pick);
+      const expected = SHARED.filter(pick);
       expect(expected.length).toBeGreaterThan(0);
       expect(sorted(refs(data))).toEqual(sorted(expected.map((a) => a.reference)));
       expect(data.total).toBe(expected.length);
@@ -137,7 +140,7 @@ describe("/applications: filters", () => {
   it("ignores an amount that is not an amount, and says so", async () => {
     const data = await list(demoEmail.secretariat, "?min=mange&max=100");
     expect(data.amountNotes).toEqual(["min"]);
-    expect(sorted(refs(data))).toEqual(sorted(fixtureRefs((a) => a.requestedOre <= 10_000n)));
+    expect(sorted(refs(data))).toEqual(sorted(sharedRefs((a) => a.requestedOre <= 10_000n)));
     const html = render(data, "/applications?min=mange&max=100");
     expect(html).toContain("&quot;mange&quot; i feltet Ansøgt beløb fra er ikke et gyldigt beløb og er ikke brugt i filteret.");
   });
@@ -146,10 +149,10 @@ describe("/applications: filters", () => {
     const data = await list(demoEmail.secretariat, "?view=xyz&sort=evil&dir=sideways&page=-3&status=NOPE&round=%27%20OR%201%3D1&focus=&q=" + "x".repeat(300));
     expect(data.view).toBe("all");
     expect(data.filter).toMatchObject({ sort: "reference", dir: "desc", page: 1, status: [], round: undefined, q: undefined });
-    expect(refs(data)).toEqual(FIXTURE.map((a) => a.reference).sort().reverse());
+    expect(refs(data)).toEqual(SHARED.map((a) => a.reference).sort().reverse());
     // Unknown ids (well-formed) are dropped rather than giving an empty list by surprise.
     const unknown = await list(demoEmail.secretariat, "?round=nope&area=nope&unit=nope&focus=nope");
-    expect(unknown.total).toBe(FIXTURE.length);
+    expect(unknown.total).toBe(SHARED.length);
     expect(parseApplicationListParams("http://x/applications?status=ENDORSED&status=bogus,DRAFT").status).toEqual(["DRAFT", "ENDORSED"]);
   });
 
@@ -157,16 +160,36 @@ describe("/applications: filters", () => {
     // A draft being edited may hold a negative requested amount for a while.
     await prisma.application.update({ where: { id: ids.applications["2026-8003"] }, data: { requestedOre: -12_345_678n } });
     const data = await list(demoEmail.secretariat);
-    expect(refs(data)).toEqual(expect.arrayContaining(["2026-8003", "2026-8007"]));
-    expect(data.total).toBe(FIXTURE.length);
+    expect(refs(data)).toContain("2026-8007");
+    expect(data.total).toBe(SHARED.length);
     const rows = await prisma.application.findMany({ select: { status: true, requestedOre: true } });
     const expected = rows.filter((r) => r.status !== "DRAFT" && r.status !== "WITHDRAWN").reduce((sum, r) => sum + r.requestedOre, 0n);
     expect(data.totalRequestedOre).toBe(expected);
     expect(data.totalRequestedOre).toBe(totalOf(FIXTURE));
     const onlyLeftOut = await list(demoEmail.secretariat, "?status=DRAFT,WITHDRAWN");
-    expect(sorted(refs(onlyLeftOut))).toEqual(["2026-8003", "2026-8007"]);
+    expect(sorted(refs(onlyLeftOut))).toEqual(["2026-8007"]);
     expect(onlyLeftOut.totalRequestedOre).toBe(0n);
     expect(render(onlyLeftOut, "/applications?status=DRAFT,WITHDRAWN")).toContain("Ansøgt i alt (uden kladder og tilbagetrukne): 0,00 kr.");
+    // The applying unit lists its own draft, and leaves it out of its total.
+    const own = await list(demoEmail.applicant, "?status=DRAFT,WITHDRAWN");
+    expect(refs(own)).toEqual(["2026-8003"]);
+    expect(own.totalRequestedOre).toBe(0n);
+  });
+
+  it("lists a draft only to the applying unit, not to the area lead, secretariat, leadership or finance", async () => {
+    for (const email of [demoEmail.areaLead, demoEmail.secretariat, demoEmail.leadership, demoEmail.finance]) {
+      const data = await list(email, "?q=kladde&status=DRAFT");
+      expect(data.rows, email).toEqual([]);
+      expect(data.total, email).toBe(0);
+    }
+    expect(refs(await list(demoEmail.applicant, "?q=kladde"))).toEqual(["2026-8003"]);
+    // Withdrawn before it was ever submitted: still the unit's own.
+    await prisma.application.update({ where: { id: ids.applications["2026-8003"] }, data: { status: "WITHDRAWN" } });
+    expect(refs(await list(demoEmail.secretariat, "?status=WITHDRAWN"))).toEqual(["2026-8007"]);
+    expect(sorted(refs(await list(demoEmail.applicant, "?status=WITHDRAWN")))).toEqual(["2026-8003"]);
+    // Once submitted, it is an application: the others see it.
+    await prisma.application.update({ where: { id: ids.applications["2026-8003"] }, data: { status: "SUBMITTED", submittedAt: new Date() } });
+    expect(refs(await list(demoEmail.areaLead, "?q=kladde"))).toEqual(["2026-8003"]);
   });
 
   it("sums the total requested in the database to the øre, over all pages", async () => {
@@ -186,7 +209,7 @@ describe("/applications: filters", () => {
 
 describe("/applications: sorting", () => {
   const order = (key: (a: FixtureApplication) => string | number | bigint | null, dir: "asc" | "desc") => {
-    const withKey = FIXTURE.map((a) => ({ ref: a.reference, key: key(a) }));
+    const withKey = SHARED.map((a) => ({ ref: a.reference, key: key(a) }));
     withKey.sort((x, y) => {
       if (x.key === null && y.key === null) return 0;
       if (x.key === null) return 1; // nulls last
@@ -220,7 +243,6 @@ describe("/applications: sorting", () => {
       "Bostøtte med velfærdsteknologi",
       "Digital journalføring",
       "Forårskursus",
-      "Kladde om ledelse",
       "Konflikthåndtering i familiearbejdet",
       "Netværk for ungevejledere",
       "Recoveryforløb i socialpsykiatrien",
@@ -287,9 +309,9 @@ describe("/applications: pagination and page content", () => {
     expect(html).toContain("<td>Indstillet</td>");
     expect(html).toContain('<td class="kp-num">200.000,50 kr.</td>');
     expect(html).toContain("<td>18.11.2026</td>");
-    expect(html).toContain("<td>Ikke indsendt</td>"); // the draft
+    expect(html).not.toContain("Kladde om ledelse"); // the unit's draft is not the area lead's to see
     expect(html).toContain("Plads i indstillingen");
-    const expected = FIXTURE.filter((a) => areaOf(a) === "BUU" && a.round === ROUND_WINTER);
+    const expected = SHARED.filter((a) => areaOf(a) === "BUU" && a.round === ROUND_WINTER);
     expect(html).toContain(`${expected.length} ansøgninger`);
     // The total leaves out the draft 2026-8003 (5.000,00 kr.).
     expect(html).toContain("Ansøgt i alt (uden kladder og tilbagetrukne): 287.533,84 kr.");

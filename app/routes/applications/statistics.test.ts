@@ -3,6 +3,7 @@ import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ROLES } from "~/domain/permissions";
+import type { CellView } from "~/domain/small-cells";
 import { prisma } from "~/utils/db.server";
 import { FIXTURE, FOCUS, ROUND_2027, ROUND_AUTUMN, ROUND_WINTER, seedListFixture, sumOf, UNITS, type FixtureApplication, type FixtureIds } from "~/services/application-lists.fixtures";
 import { cookieFor, demoEmail, demoEmailFor, resetToDemo } from "../../../tests/db-utils";
@@ -19,7 +20,8 @@ beforeEach(async () => {
   ids = await seedListFixture();
 });
 
-async function stats(search = "", email: string = demoEmail.hmu): Promise<Stats> {
+/** The figures as a reader of every application sees them (the secretariat): nothing hidden. */
+async function stats(search = "", email: string = demoEmail.secretariat): Promise<Stats> {
   const result = await callLoader(statistics, `/applications/statistics${search}`, { cookie: await cookieFor(email) });
   expect(result.status).toBe(200);
   return result.data as Stats;
@@ -51,13 +53,20 @@ function expectedFigures(apps: FixtureApplication[]) {
   return { byArea, byFocus, byStatus, total: { count: apps.length, requestedOre: sumOf(apps) } };
 }
 
+/** The amount of a group that must be shown. */
+function ore(figure: CellView): bigint {
+  expect(figure.hidden).toBeUndefined();
+  return figure.requestedOre ?? 0n;
+}
+
 function compare(data: Stats, apps: FixtureApplication[]) {
+  expect(data.smallCellsHidden).toBe(false);
   const expected = expectedFigures(apps);
   expect(data.total).toEqual(expected.total);
   for (const row of data.byArea) {
     expect({ count: row.count, requestedOre: row.requestedOre }, row.code).toEqual(expected.byArea.get(row.code) ?? { count: 0, requestedOre: 0n });
   }
-  expect(data.byArea.reduce((s, r) => s + r.requestedOre, 0n)).toBe(expected.total.requestedOre);
+  expect(data.byArea.reduce((s, r) => s + ore(r), 0n)).toBe(expected.total.requestedOre);
   expect(new Map(data.byFocusArea.map((r) => [r.name, { count: r.count, requestedOre: r.requestedOre }]))).toEqual(expected.byFocus);
   for (const row of data.byStatus) {
     expect({ count: row.count, requestedOre: row.requestedOre }, row.status).toEqual(expected.byStatus.get(row.status) ?? { count: 0, requestedOre: 0n });
@@ -106,8 +115,8 @@ describe("/applications/statistics", () => {
 
   it("counts an application under each of its focus areas; applications without one get their own row", async () => {
     const data = await stats("?year=2026");
-    const focusSum = data.byFocusArea.reduce((s, r) => s + r.requestedOre, 0n);
-    expect(focusSum).toBeGreaterThan(data.total.requestedOre);
+    const focusSum = data.byFocusArea.reduce((s, r) => s + ore(r), 0n);
+    expect(focusSum).toBeGreaterThan(ore(data.total));
     expect(data.byFocusArea.find((r) => r.focusAreaId === null)).toMatchObject({ count: 1, requestedOre: 333_333n });
   });
 
@@ -156,3 +165,77 @@ describe("/applications/statistics", () => {
     expect(html).toContain("Ingen af ansøgningerne har et fokusområde endnu.");
   });
 });
+
+/** Every bigint anywhere in the loader data (amounts travel as bigint øre). */
+function bigints(value: unknown, out: bigint[] = []): bigint[] {
+  if (typeof value === "bigint") out.push(value);
+  else if (Array.isArray(value)) for (const v of value) bigints(v, out);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) bigints(v, out);
+  return out;
+}
+
+describe("/applications/statistics: small groups for HMU", () => {
+  const hmuStats = async (search: string) => {
+    const result = await callLoader(statistics, `/applications/statistics${search}`, { cookie: await cookieFor(demoEmail.hmu) });
+    expect(result.status).toBe(200);
+    return result.data as Stats;
+  };
+
+  it("shows a group of a single application as fewer than 3, and its amount nowhere in the data", async () => {
+    const winter = `?round=${ids.rounds[ROUND_WINTER]}`;
+    const data = await hmuStats(winter);
+    expect(data.smallCellsHidden).toBe(true);
+    // VJH and JUS each have one application in the round (2026-8006, 2026-8008).
+    expect(data.byArea.find((r) => r.code === "VJH")).toMatchObject({ count: null, requestedOre: null, hidden: "small" });
+    expect(data.byArea.find((r) => r.code === "JUS")).toMatchObject({ count: null, requestedOre: null, hidden: "small" });
+    const amounts = bigints(data);
+    expect(amounts).not.toContain(1_500_000n);
+    expect(amounts).not.toContain(999_999n);
+    // The secretariat reads every application: it sees the same groups as they are.
+    const full = await stats(winter);
+    expect(full.byArea.find((r) => r.code === "JUS")).toEqual(expect.objectContaining({ count: 1, requestedOre: 999_999n }));
+    const html = render(data);
+    expect(html).toContain("færre end 3");
+    expect(html).toContain("Beløbet vises ikke");
+    expect(html).toContain("grupper med færre end 3 ansøgninger uden antal og beløb");
+    expect(html).not.toContain("15.000,00 kr.");
+  });
+
+  it("hides the next smallest group too when only one group is small, so the total cannot give it back", async () => {
+    const housing = await prisma.unit.findUniqueOrThrow({ where: { id: ids.units.housing } });
+    const creator = await prisma.user.findUniqueOrThrow({ where: { email: demoEmail.applicantOtherArea } });
+    for (const [i, amount] of [1_000_001n, 2_000_003n].entries()) {
+      await prisma.application.create({
+        data: {
+          reference: `2026-870${i}`,
+          roundId: ids.rounds[ROUND_WINTER]!,
+          unitId: housing.id,
+          areaId: housing.areaId,
+          createdById: creator.id,
+          status: "SUBMITTED",
+          submittedAt: new Date("2026-11-22T09:00:00Z"),
+          requestedOre: amount,
+          totalCostOre: amount,
+        },
+      });
+    }
+    const data = await hmuStats(`?round=${ids.rounds[ROUND_WINTER]}`);
+    // BUU 4, VJH 3, JUS 1: JUS is small, VJH (the smallest other group) is hidden with it.
+    expect(data.byArea.find((r) => r.code === "JUS")?.hidden).toBe("small");
+    expect(data.byArea.find((r) => r.code === "VJH")).toMatchObject({ count: null, requestedOre: null, hidden: "complement" });
+    const buu = data.byArea.find((r) => r.code === "BUU")!;
+    expect(buu.count).toBe(4);
+    expect(data.total.count).toBe(8);
+    // What the page lets one work out: the two hidden groups together, never JUS alone.
+    const shownSum = data.byArea.reduce((s, r) => s + (r.requestedOre ?? 0n), 0n);
+    expect(data.total.requestedOre! - shownSum).not.toBe(999_999n);
+    expect(render(data)).toContain(">skjult<");
+  });
+
+  it("hides every figure of a round with fewer than 3 applications, total included", async () => {
+    const data = await hmuStats(`?round=${ids.rounds[ROUND_AUTUMN]}`);
+    expect(data.total).toEqual({ count: null, requestedOre: null, hidden: "small" });
+    expect(bigints(data).filter((v) => v !== 0n)).toEqual([]);
+  });
+});
+

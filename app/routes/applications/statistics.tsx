@@ -5,15 +5,17 @@ import { Form, Link, useLoaderData, useLocation } from "react-router";
 import type { Route } from "./+types/statistics";
 import { StatisticsParams } from "~/components/application-lists/schema";
 import { formatInteger, formatMoney, type Translate } from "~/i18n";
-import { applicationStatistics, type ApplicationStatistics, type Figure } from "~/services/statistics.server";
+import { seesSmallCells, type CellView } from "~/domain/small-cells";
+import { applicationStatistics, type ApplicationStatistics } from "~/services/statistics.server";
 import { FilterSelect } from "~/components/ui/filter-fields";
 import { useLang, useT } from "~/utils/i18n";
 import { parseSearchParams } from "~/utils/list-params";
 import { requireUserWith } from "~/utils/permissions.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
-  await requireUserWith(request, "application:stats");
-  return applicationStatistics(parseSearchParams(request.url, StatisticsParams));
+  const user = await requireUserWith(request, "application:stats");
+  // Small groups are hidden from readers who may not read every application (HMU first of all).
+  return applicationStatistics(parseSearchParams(request.url, StatisticsParams), { protect: !seesSmallCells(user) });
 }
 
 function scopeText(t: Translate, stats: Pick<ApplicationStatistics, "filter" | "rounds">): string {
@@ -71,6 +73,7 @@ export default function StatisticsPage() {
       </p>
 
       {total.count === 0 ? <p data-testid="stats-empty">{t("stats.empty")}</p> : null}
+      {stats.smallCellsHidden ? <p data-testid="stats-small-cells">{t("stats.smallCells.note")}</p> : null}
 
       <h2>{t("stats.byArea")}</h2>
       <FigureTable
@@ -114,15 +117,39 @@ interface FigureTableProps {
   testId: string;
   caption: string;
   firstColumn: string;
-  rows: { key: string; label: string; figure: Figure }[];
+  rows: { key: string; label: string; figure: CellView }[];
   totalLabel: string;
-  total: Figure;
+  total: CellView;
+}
+
+/** Count and amount cells of a group; a hidden group shows why, and neither figure. */
+function FigureCells({ figure, strong = false }: { figure: CellView; strong?: boolean }) {
+  const t = useT();
+  const lang = useLang();
+  if (figure.hidden !== undefined) {
+    return (
+      <>
+        <td className="kp-num">{t(figure.hidden === "small" ? "stats.smallCells.fewer" : "stats.smallCells.hidden")}</td>
+        <td className="kp-num">
+          <span aria-hidden="true">–</span>
+          <span className="sr-only">{t("stats.smallCells.noAmount")}</span>
+        </td>
+      </>
+    );
+  }
+  const count = formatInteger(figure.count, lang);
+  const amount = formatMoney(figure.requestedOre, lang);
+  return (
+    <>
+      <td className="kp-num">{strong ? <strong>{count}</strong> : count}</td>
+      <td className="kp-num">{strong ? <strong>{amount}</strong> : amount}</td>
+    </>
+  );
 }
 
 /** Counts and amounts requested per group, with a total row. */
 function FigureTable({ testId, caption, firstColumn, rows, totalLabel, total }: FigureTableProps) {
   const t = useT();
-  const lang = useLang();
   return (
     <div className="kp-table-wrap">
       <table className="table table--compact" data-testid={testId}>
@@ -142,20 +169,14 @@ function FigureTable({ testId, caption, firstColumn, rows, totalLabel, total }: 
           {rows.map((row) => (
             <tr key={row.key}>
               <th scope="row">{row.label}</th>
-              <td className="kp-num">{formatInteger(row.figure.count, lang)}</td>
-              <td className="kp-num">{formatMoney(row.figure.requestedOre, lang)}</td>
+              <FigureCells figure={row.figure} />
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">{totalLabel}</th>
-            <td className="kp-num">
-              <strong>{formatInteger(total.count, lang)}</strong>
-            </td>
-            <td className="kp-num">
-              <strong>{formatMoney(total.requestedOre, lang)}</strong>
-            </td>
+            <FigureCells figure={total} strong />
           </tr>
         </tfoot>
       </table>
