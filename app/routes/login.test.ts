@@ -67,6 +67,22 @@ describe("login", () => {
     expect(result.location).toBe("/");
   });
 
+  it.each(["/\t/evil.example", "/\r\nSet-Cookie: x=1", "/\\evil.example", "/.//evil.example", "https://evil.example/"])(
+    "ignores the redirect target %j and goes home",
+    async (redirectTo) => {
+      const result = await callAction(login, "/login", { form: { email: demoEmail.admin, password: DEMO_PASSWORD, redirectTo } });
+      expect(result.status).toBe(302);
+      expect(result.location).toBe("/");
+    },
+  );
+
+  it("sends a logged-in visitor only to a local path", async () => {
+    const cookie = await cookieFor(demoEmail.admin);
+    const result = await callLoader(login, `/login?redirectTo=${encodeURIComponent("/\t/evil.example")}`, { cookie });
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/");
+  });
+
   it("lists demo users on the login page in demo mode", async () => {
     const page = await callLoader(login, "/login");
     const users = (page.data as { demoUsers: { email: string }[] }).demoUsers;

@@ -23,7 +23,7 @@ const LoginSchema = z.object({
 export async function loader({ request }: Route.LoaderArgs) {
   // Public page: anyone may see the login form. A logged-in user goes on.
   const user = await getSessionUser(request);
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), request);
   if (user) throw redirect(redirectTo);
   if (!env().demo) return { demoUsers: null, demoPassword: null };
   const { DEMO_USERS, DEMO_PASSWORD } = await import("../../prisma/seed-data");
@@ -53,7 +53,7 @@ export async function action({ request }: Route.ActionArgs) {
       { status: outcome.reason === "throttled" ? 429 : 400 },
     );
   }
-  throw redirect(safeRedirect(redirectTo), {
+  throw redirect(safeRedirect(redirectTo, request), {
     headers: { "Set-Cookie": await sessionCookieHeader(outcome.token, outcome.expiresAt) },
   });
 }

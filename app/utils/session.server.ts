@@ -102,10 +102,32 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
 }
 
-/** Only local paths are followed after login (no open redirect). */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+// C0 control characters, DEL and backslashes: browsers drop tabs and newlines
+// from URLs and read "\\" as "/", so "/\t/evil.example" would leave the site, and
+// CR/LF must never reach a Location header.
+const UNSAFE_IN_REDIRECT = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * The path to follow after login or a language switch: only a path on this
+ * site's own origin (no open redirect). `target` is resolved against the
+ * request's origin; anything else, or anything odd, gives `fallback`.
+ */
+export function safeRedirect(
+  target: FormDataEntryValue | string | null | undefined,
+  request: Request,
+  fallback = "/",
+): string {
+  if (typeof target !== "string" || target === "" || UNSAFE_IN_REDIRECT.test(target)) return fallback;
+  const origin = new URL(request.url).origin;
+  let url: URL;
+  try {
+    url = new URL(target, origin);
+  } catch {
     return fallback;
   }
-  return target;
+  if (url.origin !== origin) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  // "/.//evil.example" resolves to the path "//evil.example", which a browser
+  // would read as another host.
+  return path.startsWith("//") ? fallback : path;
 }
