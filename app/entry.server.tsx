@@ -11,6 +11,8 @@ export const streamTimeout = 10_000;
 declare module "react-router" {
   interface AppLoadContext {
     cspNonce?: string;
+    /** Set by server.js from Express's req.ip (honours TRUST_PROXY); see ~/utils/client-ip.server. */
+    clientIp?: string;
   }
 }
 

@@ -50,10 +50,14 @@ export interface CallOptions {
   cookie?: string;
   form?: Record<string, string | string[]> | FormData;
   pattern?: string;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+  /** The load context server.js would pass (e.g. { clientIp }). */
+  context?: Record<string, unknown>;
 }
 
 function buildRequest(path: string, method: string, options: CallOptions): Request {
-  const headers = new Headers();
+  const headers = new Headers(options.headers);
   if (options.cookie) headers.set("Cookie", options.cookie);
   headers.set("x-request-id", "test-request");
   let body: FormData | undefined;
@@ -74,7 +78,7 @@ async function call(handler: Handler, path: string, method: string, options: Cal
     const value = await handler({
       request,
       params: options.params ?? {},
-      context: {},
+      context: options.context ?? {},
       url: new URL(request.url),
       pattern: options.pattern ?? new URL(request.url).pathname,
     });

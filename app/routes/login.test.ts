@@ -54,6 +54,17 @@ describe("login", () => {
     expect(await prisma.session.count()).toBe(0);
   });
 
+  it("records the client IP the server determined, never a forwarded header", async () => {
+    const headers = { "X-Forwarded-For": "6.6.6.6" };
+    const context = { clientIp: "203.0.113.7" };
+    await callAction(login, "/login", { form: { email: demoEmail.admin, password: "forkert" }, headers, context });
+    await callAction(login, "/login", { form: { email: demoEmail.admin, password: DEMO_PASSWORD }, headers, context });
+    const attempts = await prisma.loginAttempt.findMany({ select: { ip: true } });
+    expect(attempts.map((a) => a.ip)).toEqual(["203.0.113.7", "203.0.113.7"]);
+    const audits = await prisma.auditEvent.findMany({ where: { action: { startsWith: "auth." } }, select: { after: true } });
+    expect(audits.map((a) => (a.after as { ip: string }).ip)).toEqual(["203.0.113.7", "203.0.113.7"]);
+  });
+
   it("refuses deactivated users", async () => {
     await prisma.user.update({ where: { email: demoEmail.admin }, data: { active: false } });
     const result = await callAction(login, "/login", { form: { email: demoEmail.admin, password: DEMO_PASSWORD } });

@@ -13,6 +13,7 @@ import { getLang } from "~/utils/lang.server";
 import { getSessionUser, safeRedirect, sessionCookieHeader } from "~/utils/session.server";
 import { useT } from "~/utils/i18n";
 import { readForm } from "~/utils/form-data.server";
+import { clientIpOf } from "~/utils/client-ip.server";
 
 const LoginSchema = z.object({
   email,
@@ -33,18 +34,14 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
-function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
-}
-
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { email: address, password, redirectTo } = submission.value;
-  const outcome = await login(actorFor(request, null), { email: address, password, ip: clientIp(request) });
+  const outcome = await login(actorFor(request, null), { email: address, password, ip: clientIpOf(context) });
   if (!outcome.ok) {
     const t = createTranslator(await getLang(request));
     const message = outcome.reason === "throttled" ? t("login.throttled", { seconds: outcome.seconds }) : t("login.invalid");

@@ -105,6 +105,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 // C0 control characters, DEL and backslashes: browsers drop tabs and newlines
 // from URLs and read "\\" as "/", so "/\t/evil.example" would leave the site, and
 // CR/LF must never reach a Location header.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_IN_REDIRECT = /[\u0000-\u001f\u007f\\]/;
 
 /**
