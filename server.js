@@ -16,6 +16,7 @@ const { default: express } = await import("express");
 const { default: morgan } = await import("morgan");
 const { loadContextFor, trustProxySetting } = await import("./server/request-context.js");
 const { requestOriginOf, sameOriginVerdict } = await import("./server/same-origin.js");
+const { securityHeadersMiddleware } = await import("./server/security-headers.js");
 
 const app = express();
 app.disable("x-powered-by");
@@ -33,34 +34,8 @@ app.use((req, res, next) => {
   next();
 });
 
-// Security headers.
-app.use((req, res, next) => {
-  const nonce = res.locals.cspNonce;
-  const scriptSrc = DEV ? "'self' 'unsafe-inline'" : `'self' 'nonce-${nonce}'`;
-  const connectSrc = DEV ? "'self' ws: wss:" : "'self'";
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src ${scriptSrc}`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self' data:",
-      `connect-src ${connectSrc}`,
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "object-src 'none'",
-    ].join("; "),
-  );
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (PRODUCTION) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  next();
-});
+// Security headers (see server/security-headers.js).
+app.use(securityHeadersMiddleware({ dev: DEV, production: PRODUCTION }));
 
 // Cross-site form posts are refused (see server/same-origin.js).
 app.use((req, res, next) => {

@@ -114,6 +114,26 @@ describe("sessions", () => {
     expect((await callLoader(home, "/", { cookie })).status).toBe(302);
   });
 
+  it("ends a session at the absolute limit even while it is in use", async () => {
+    const cookie = await cookieFor(demoEmail.admin);
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 60 * 60 * 1000);
+    // Logged in 11 hours ago and used a minute ago: still valid.
+    await prisma.session.updateMany({ data: { createdAt: hoursAgo(11), lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 60 * 60 * 1000) } });
+    expect((await callLoader(home, "/", { cookie })).status).toBe(200);
+    // Logged in 12 hours and a minute ago: over, however recently it was used.
+    await prisma.session.updateMany({ data: { createdAt: hoursAgo(12.02), lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 60 * 60 * 1000) } });
+    expect((await callLoader(home, "/", { cookie })).status).toBe(302);
+  });
+
+  it("never extends a session past the absolute limit", async () => {
+    const cookie = await cookieFor(demoEmail.admin);
+    const createdAt = new Date(Date.now() - 11.5 * 60 * 60 * 1000);
+    await prisma.session.updateMany({ data: { createdAt, lastSeenAt: new Date(Date.now() - 10 * 60 * 1000) } });
+    expect((await callLoader(home, "/", { cookie })).status).toBe(200);
+    const session = await prisma.session.findFirstOrThrow({ select: { expiresAt: true } });
+    expect(session.expiresAt.getTime()).toBe(createdAt.getTime() + 12 * 60 * 60 * 1000);
+  });
+
   it("logout ends the session in the database and audits it", async () => {
     const cookie = await cookieFor(demoEmail.admin);
     const result = await callAction(logout, "/logout", { cookie });

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { secondsUntilNextAttempt, THROTTLE_WINDOW_MINUTES } from "~/domain/login-throttle";
 import { prisma } from "~/utils/db.server";
 import { dummyPasswordHash, verifyPassword } from "~/utils/password.server";
-import { hashToken, sessionMs } from "~/utils/session.server";
+import { hashToken, sessionExpiry } from "~/utils/session.server";
 import { defineMutation, type Actor } from "./mutation.server";
 
 export type LoginResult =
@@ -53,8 +53,9 @@ export const startSession = defineMutation<{ userId: string; email: string; ip: 
     permission: null,
     async run({ tx }, { userId, email, ip }) {
       const token = randomBytes(32).toString("base64url");
-      const expiresAt = new Date(Date.now() + sessionMs());
-      await tx.session.create({ data: { id: hashToken(token), userId, expiresAt } });
+      const createdAt = new Date();
+      const expiresAt = sessionExpiry(createdAt, createdAt);
+      await tx.session.create({ data: { id: hashToken(token), userId, createdAt, expiresAt } });
       await tx.loginAttempt.create({ data: { email, ip, success: true } });
       return {
         result: { token, expiresAt },

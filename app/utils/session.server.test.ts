@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeRedirect } from "./session.server";
+import { readEnv } from "./env.server";
+import { safeRedirect, sessionCookieFor } from "./session.server";
 
 const request = new Request("http://localhost:3000/login");
 const origin = "http://localhost:3000";
@@ -50,5 +51,30 @@ describe("safeRedirect", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("session cookie", () => {
+  it("uses the __Host- prefix with Secure, Path=/ and no Domain in production", async () => {
+    const header = await sessionCookieFor(readEnv({ NODE_ENV: "production" })).serialize("token");
+    expect(header).toMatch(/^__Host-kp_session=/);
+    expect(header).toContain("Path=/");
+    expect(header).toContain("Secure");
+    expect(header).toContain("HttpOnly");
+    expect(header).not.toMatch(/Domain=/i);
+  });
+
+  it("keeps the plain name where cookies cannot be Secure (plain HTTP, development, tests)", async () => {
+    for (const source of [{ NODE_ENV: "production", SECURE_COOKIES: "0" }, { NODE_ENV: "development" }, { NODE_ENV: "test" }] as const) {
+      const header = await sessionCookieFor(readEnv(source)).serialize("token");
+      expect(header).toMatch(/^kp_session=/);
+      expect(header).not.toContain("Secure");
+    }
+  });
+
+  it("reads back the cookie it wrote under the prefix", async () => {
+    const cookie = sessionCookieFor(readEnv({ NODE_ENV: "production" }));
+    const header = (await cookie.serialize("a-session-token-of-some-length")).split(";")[0]!;
+    expect(await cookie.parse(header)).toBe("a-session-token-of-some-length");
   });
 });
