@@ -51,6 +51,8 @@ describe("login", () => {
     }
     const blocked = await callAction(login, "/login", { form: { email: demoEmail.admin, password: DEMO_PASSWORD } });
     expect(blocked.status).toBe(429);
+    const reply = (blocked.data as { result: { error: Record<string, string[]> } }).result;
+    expect(reply.error[""]).toEqual(["For mange mislykkede forsøg. Vent 15 minutter, og prøv igen."]);
     expect(await prisma.session.count()).toBe(0);
   });
 

@@ -44,7 +44,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const outcome = await login(actorFor(request, null), { email: address, password, ip: clientIpOf(context) });
   if (!outcome.ok) {
     const t = createTranslator(await getLang(request));
-    const message = outcome.reason === "throttled" ? t("login.throttled", { seconds: outcome.seconds }) : t("login.invalid");
+    const message =
+      outcome.reason !== "throttled"
+        ? t("login.invalid")
+        : outcome.seconds < 120
+          ? t("login.throttled", { seconds: outcome.seconds })
+          : t("login.throttledMinutes", { minutes: Math.ceil(outcome.seconds / 60) });
     return data(
       { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
       { status: outcome.reason === "throttled" ? 429 : 400 },
