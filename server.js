@@ -14,10 +14,13 @@ const { createRequestHandler } = await import("@react-router/express");
 const { default: compression } = await import("compression");
 const { default: express } = await import("express");
 const { default: morgan } = await import("morgan");
+const { loadContextFor, trustProxySetting } = await import("./server/request-context.js");
+const { requestOriginOf, sameOriginVerdict } = await import("./server/same-origin.js");
+const { securityHeadersMiddleware } = await import("./server/security-headers.js");
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "1");
+app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
 
 // Request id (for the audit trail and logs) and a CSP nonce per request.
 app.use((req, res, next) => {
@@ -31,54 +34,26 @@ app.use((req, res, next) => {
   next();
 });
 
-// Security headers.
-app.use((req, res, next) => {
-  const nonce = res.locals.cspNonce;
-  const scriptSrc = DEV ? "'self' 'unsafe-inline'" : `'self' 'nonce-${nonce}'`;
-  const connectSrc = DEV ? "'self' ws: wss:" : "'self'";
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src ${scriptSrc}`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self' data:",
-      `connect-src ${connectSrc}`,
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "object-src 'none'",
-    ].join("; "),
-  );
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (PRODUCTION) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  next();
-});
+// Security headers (see server/security-headers.js).
+app.use(securityHeadersMiddleware({ dev: DEV, production: PRODUCTION }));
 
-// Cross-site form posts are refused (SameSite=Lax cookies already keep the
-// session out of them; this also stops login CSRF). "Origin: null" is an opaque
-// origin (a sandboxed frame, a data: or file: page): never this site, so refused
-// too. A request without Origin (not a browser) is let through.
+// Cross-site form posts are refused (see server/same-origin.js).
 app.use((req, res, next) => {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const origin = req.headers.origin;
-  if (origin) {
-    let host;
-    try {
-      host = origin === "null" ? null : new URL(origin).host;
-    } catch {
-      res.status(400).end();
-      return;
-    }
-    if (host !== req.headers.host) {
-      res.status(403).type("text/plain; charset=utf-8").send("Forespørgslen kom fra et andet websted og er afvist.");
-      return;
-    }
+  const header = (name) => (typeof req.headers[name] === "string" ? req.headers[name] : undefined);
+  const verdict = sameOriginVerdict({
+    method: req.method,
+    origin: header("origin"),
+    secFetchSite: header("sec-fetch-site"),
+    secFetchMode: header("sec-fetch-mode"),
+    requestOrigin: requestOriginOf(req),
+  });
+  if (verdict === "malformed") {
+    res.status(400).end();
+    return;
+  }
+  if (verdict === "refuse") {
+    res.status(403).type("text/plain; charset=utf-8").send("Forespørgslen kom fra et andet websted og er afvist.");
+    return;
   }
   next();
 });
@@ -108,7 +83,7 @@ if (DEV) {
 app.use(
   createRequestHandler({
     build,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    getLoadContext: loadContextFor,
   }),
 );
 

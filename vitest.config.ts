@@ -12,7 +12,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["app/domain/**/*.test.ts", "app/i18n/**/*.test.ts"],
+          include: ["app/domain/**/*.test.ts", "app/i18n/**/*.test.ts", "server/**/*.test.ts"],
           environment: "node",
         },
       },

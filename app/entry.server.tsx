@@ -8,9 +8,18 @@ import { NonceProvider } from "./utils/nonce";
 
 export const streamTimeout = 10_000;
 
+/**
+ * Pages and their data are rendered for one user (and one language): no
+ * browser or proxy may keep them, so they are not shown again after logout
+ * or to the next person at a shared computer. Files and exports set their own.
+ */
+export const PAGE_CACHE_CONTROL = "private, no-store";
+
 declare module "react-router" {
   interface AppLoadContext {
     cspNonce?: string;
+    /** Set by server.js from Express's req.ip (honours TRUST_PROXY); see ~/utils/client-ip.server. */
+    clientIp?: string;
   }
 }
 
@@ -36,6 +45,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          responseHeaders.set("Cache-Control", PAGE_CACHE_CONTROL);
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
           );
@@ -52,6 +62,19 @@ export default function handleRequest(
     );
     setTimeout(abort, streamTimeout + 1000);
   });
+}
+
+/** Loader and action data fetched by the browser (`*.data`): the same policy as pages. */
+export function handleDataRequest(response: Response): Response {
+  try {
+    response.headers.set("Cache-Control", PAGE_CACHE_CONTROL);
+    return response;
+  } catch {
+    // Immutable headers (a Response.redirect): copy it.
+    const copy = new Response(response.body, response);
+    copy.headers.set("Cache-Control", PAGE_CACHE_CONTROL);
+    return copy;
+  }
 }
 
 /**

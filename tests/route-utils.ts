@@ -50,10 +50,14 @@ export interface CallOptions {
   cookie?: string;
   form?: Record<string, string | string[]> | FormData;
   pattern?: string;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+  /** The load context server.js would pass (e.g. { clientIp }). */
+  context?: Record<string, unknown>;
 }
 
 function buildRequest(path: string, method: string, options: CallOptions): Request {
-  const headers = new Headers();
+  const headers = new Headers(options.headers);
   if (options.cookie) headers.set("Cookie", options.cookie);
   headers.set("x-request-id", "test-request");
   let body: FormData | undefined;
@@ -72,12 +76,12 @@ async function call(handler: Handler, path: string, method: string, options: Cal
   return callWith(handler, buildRequest(path, method, options), options);
 }
 
-async function callWith(handler: Handler, request: Request, options: Pick<CallOptions, "params" | "pattern">): Promise<CallResult> {
+async function callWith(handler: Handler, request: Request, options: Pick<CallOptions, "params" | "pattern" | "context">): Promise<CallResult> {
   try {
     const value = await handler({
       request,
       params: options.params ?? {},
-      context: {},
+      context: options.context ?? {},
       url: new URL(request.url),
       pattern: options.pattern ?? new URL(request.url).pathname,
     });
@@ -99,7 +103,7 @@ export function callAction(module: RouteModule, path: string, options: CallOptio
 }
 
 /** Calls an action with a request built by the caller (any body, any headers). */
-export function callActionWithRequest(module: RouteModule, request: Request, options: Pick<CallOptions, "params" | "pattern"> = {}): Promise<CallResult> {
+export function callActionWithRequest(module: RouteModule, request: Request, options: Pick<CallOptions, "params" | "pattern" | "context"> = {}): Promise<CallResult> {
   if (!module.action) throw new Error(`No action for ${request.url}`);
   return callWith(module.action, request, options);
 }

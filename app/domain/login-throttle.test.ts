@@ -1,26 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { FREE_ATTEMPTS, secondsUntilNextAttempt } from "./login-throttle";
+import { LOGIN_LIMITS, limitersFor, secondsToWait } from "./login-throttle";
 
-const now = new Date("2026-11-26T12:00:00Z");
-const secondsAgo = (s: number) => new Date(now.getTime() - s * 1000);
+describe("limitersFor", () => {
+  it("counts an unknown machine on all three counters and the usual machine on its pair only", () => {
+    expect(limitersFor(false)).toEqual(["pair", "ip", "account"]);
+    expect(limitersFor(true)).toEqual(["pair"]);
+  });
 
-describe("secondsUntilNextAttempt", () => {
-  it("lets the first attempts through", () => {
-    const failures = Array.from({ length: FREE_ATTEMPTS - 1 }, () => secondsAgo(1));
-    expect(secondsUntilNextAttempt(failures, now)).toBe(0);
+  it("is strictest for one account from one machine and looser across machines", () => {
+    expect(LOGIN_LIMITS.pair.points).toBeLessThan(LOGIN_LIMITS.account.points);
+    expect(LOGIN_LIMITS.account.points).toBeLessThan(LOGIN_LIMITS.ip.points);
   });
-  it("makes the next attempt wait after the free ones", () => {
-    const failures = Array.from({ length: FREE_ATTEMPTS }, () => secondsAgo(10));
-    expect(secondsUntilNextAttempt(failures, now)).toBe(20);
+});
+
+describe("secondsToWait", () => {
+  const pair = LOGIN_LIMITS.pair.points;
+
+  it("lets attempts up to the limit through", () => {
+    expect(secondsToWait([{ limiter: "pair", consumed: 1, msBeforeReset: 900_000 }])).toBe(0);
+    expect(secondsToWait([{ limiter: "pair", consumed: pair, msBeforeReset: 900_000 }])).toBe(0);
+    expect(secondsToWait([])).toBe(0);
   });
-  it("doubles the wait with every further failure, up to a cap", () => {
-    const six = Array.from({ length: FREE_ATTEMPTS + 1 }, () => secondsAgo(0));
-    expect(secondsUntilNextAttempt(six, now)).toBe(60);
-    const many = Array.from({ length: FREE_ATTEMPTS + 20 }, () => secondsAgo(0));
-    expect(secondsUntilNextAttempt(many, now)).toBe(900);
+
+  it("makes the attempt over the limit wait until its window ends, in whole seconds", () => {
+    expect(secondsToWait([{ limiter: "pair", consumed: pair + 1, msBeforeReset: 61_500 }])).toBe(62);
+    // Never "wait 0 seconds" while over the limit.
+    expect(secondsToWait([{ limiter: "pair", consumed: pair + 1, msBeforeReset: 0 }])).toBe(1);
   });
-  it("is free again once the wait has passed", () => {
-    const failures = Array.from({ length: FREE_ATTEMPTS }, () => secondsAgo(31));
-    expect(secondsUntilNextAttempt(failures, now)).toBe(0);
+
+  it("waits for the longest window over its limit", () => {
+    expect(
+      secondsToWait([
+        { limiter: "pair", consumed: 2, msBeforeReset: 800_000 },
+        { limiter: "ip", consumed: LOGIN_LIMITS.ip.points + 1, msBeforeReset: 120_000 },
+        { limiter: "account", consumed: LOGIN_LIMITS.account.points + 3, msBeforeReset: 300_000 },
+      ]),
+    ).toBe(300);
   });
 });

@@ -1,19 +1,58 @@
-// Repeated failed logins are slowed down: after a few failures for the same
-// e-mail within a window, further attempts must wait, longer each time.
+// Guessing passwords is slowed down by three counters of login attempts, each
+// over a fixed window:
+//   - pair:    one account from one IP address. Strict: it stops guessing at one
+//              account from one machine, and it is the only counter for the
+//              owner's usual machine (an IP address with a successful login for
+//              the account within KNOWN_DEVICE_DAYS).
+//   - ip:      one IP address across all accounts. It stops "spraying" a common
+//              password over every account.
+//   - account: one account across all IP addresses. Looser: it stops guessing
+//              at one account from many machines.
+// The ip and account counters do not apply to the owner's usual machine, so an
+// attacker who hammers an account (admin) slows themselves, not the owner.
+// Every attempt is counted before the password is checked (atomically, in the
+// database), so parallel guesses cannot pass the limit; a successful login
+// takes its attempt back from the ip and account counters and clears its pair.
 
-export const THROTTLE_WINDOW_MINUTES = 15;
-export const FREE_ATTEMPTS = 5;
-const MAX_WAIT_SECONDS = 15 * 60;
+export type LoginLimiter = "pair" | "ip" | "account";
+
+export interface LimitRule {
+  /** Attempts allowed within the window. */
+  points: number;
+  /** Length of the window, from its first attempt. */
+  durationSeconds: number;
+}
+
+export const LOGIN_LIMITS: Readonly<Record<LoginLimiter, LimitRule>> = {
+  pair: { points: 5, durationSeconds: 15 * 60 },
+  ip: { points: 50, durationSeconds: 60 * 60 },
+  account: { points: 20, durationSeconds: 60 * 60 },
+};
+
+/** How long a successful login makes an IP address the account's usual machine. */
+export const KNOWN_DEVICE_DAYS = 30;
+
+/** The counters an attempt is counted against. */
+export function limitersFor(knownDevice: boolean): LoginLimiter[] {
+  return knownDevice ? ["pair"] : ["pair", "ip", "account"];
+}
+
+export interface LimiterCount {
+  limiter: LoginLimiter;
+  /** Attempts in the current window, this one included. */
+  consumed: number;
+  /** Milliseconds until the window ends. */
+  msBeforeReset: number;
+}
 
 /**
- * Seconds the next attempt must wait, given the times of recent failed
- * attempts (within the window, newest last) and now. 0 = may try now.
+ * Seconds the attempt must wait (0 = it may go on): until the last window over
+ * its limit ends, rounded up to whole seconds.
  */
-export function secondsUntilNextAttempt(failures: readonly Date[], now: Date): number {
-  if (failures.length < FREE_ATTEMPTS) return 0;
-  const excess = failures.length - FREE_ATTEMPTS; // 0, 1, 2 ...
-  const wait = Math.min(30 * 2 ** excess, MAX_WAIT_SECONDS);
-  const last = failures[failures.length - 1]!;
-  const elapsed = Math.floor((now.getTime() - last.getTime()) / 1000);
-  return Math.max(0, wait - elapsed);
+export function secondsToWait(counts: readonly LimiterCount[]): number {
+  let wait = 0;
+  for (const { limiter, consumed, msBeforeReset } of counts) {
+    if (consumed > LOGIN_LIMITS[limiter].points) wait = Math.max(wait, Math.max(1, Math.ceil(msBeforeReset / 1000)));
+  }
+  return wait;
 }

@@ -12,5 +12,5 @@ export async function loader() {
 export async function action({ request }: Route.ActionArgs) {
   const form = await readForm(request);
   const lang = form.get("lang") === "en" ? "en" : "da";
-  throw redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": await langCookie.serialize(lang) } });
+  throw redirect(safeRedirect(form.get("redirectTo"), request), { headers: { "Set-Cookie": await langCookie.serialize(lang) } });
 }

@@ -51,7 +51,20 @@ describe("login", () => {
     }
     const blocked = await callAction(login, "/login", { form: { email: demoEmail.admin, password: DEMO_PASSWORD } });
     expect(blocked.status).toBe(429);
+    const reply = (blocked.data as { result: { error: Record<string, string[]> } }).result;
+    expect(reply.error[""]).toEqual(["For mange mislykkede forsøg. Vent 15 minutter, og prøv igen."]);
     expect(await prisma.session.count()).toBe(0);
+  });
+
+  it("records the client IP the server determined, never a forwarded header", async () => {
+    const headers = { "X-Forwarded-For": "6.6.6.6" };
+    const context = { clientIp: "203.0.113.7" };
+    await callAction(login, "/login", { form: { email: demoEmail.admin, password: "forkert" }, headers, context });
+    await callAction(login, "/login", { form: { email: demoEmail.admin, password: DEMO_PASSWORD }, headers, context });
+    const attempts = await prisma.loginAttempt.findMany({ select: { ip: true } });
+    expect(attempts.map((a) => a.ip)).toEqual(["203.0.113.7", "203.0.113.7"]);
+    const audits = await prisma.auditEvent.findMany({ where: { action: { startsWith: "auth." } }, select: { after: true } });
+    expect(audits.map((a) => (a.after as { ip: string }).ip)).toEqual(["203.0.113.7", "203.0.113.7"]);
   });
 
   it("refuses deactivated users", async () => {
@@ -64,6 +77,22 @@ describe("login", () => {
     const result = await callAction(login, "/login", {
       form: { email: demoEmail.admin, password: DEMO_PASSWORD, redirectTo: "//evil.example/x" },
     });
+    expect(result.location).toBe("/");
+  });
+
+  it.each(["/\t/evil.example", "/\r\nSet-Cookie: x=1", "/\\evil.example", "/.//evil.example", "https://evil.example/"])(
+    "ignores the redirect target %j and goes home",
+    async (redirectTo) => {
+      const result = await callAction(login, "/login", { form: { email: demoEmail.admin, password: DEMO_PASSWORD, redirectTo } });
+      expect(result.status).toBe(302);
+      expect(result.location).toBe("/");
+    },
+  );
+
+  it("sends a logged-in visitor only to a local path", async () => {
+    const cookie = await cookieFor(demoEmail.admin);
+    const result = await callLoader(login, `/login?redirectTo=${encodeURIComponent("/\t/evil.example")}`, { cookie });
+    expect(result.status).toBe(302);
     expect(result.location).toBe("/");
   });
 
@@ -85,6 +114,26 @@ describe("sessions", () => {
     const cookie = await cookieFor(demoEmail.admin);
     await prisma.session.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await callLoader(home, "/", { cookie })).status).toBe(302);
+  });
+
+  it("ends a session at the absolute limit even while it is in use", async () => {
+    const cookie = await cookieFor(demoEmail.admin);
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 60 * 60 * 1000);
+    // Logged in 11 hours ago and used a minute ago: still valid.
+    await prisma.session.updateMany({ data: { createdAt: hoursAgo(11), lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 60 * 60 * 1000) } });
+    expect((await callLoader(home, "/", { cookie })).status).toBe(200);
+    // Logged in 12 hours and a minute ago: over, however recently it was used.
+    await prisma.session.updateMany({ data: { createdAt: hoursAgo(12.02), lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 60 * 60 * 1000) } });
+    expect((await callLoader(home, "/", { cookie })).status).toBe(302);
+  });
+
+  it("never extends a session past the absolute limit", async () => {
+    const cookie = await cookieFor(demoEmail.admin);
+    const createdAt = new Date(Date.now() - 11.5 * 60 * 60 * 1000);
+    await prisma.session.updateMany({ data: { createdAt, lastSeenAt: new Date(Date.now() - 10 * 60 * 1000) } });
+    expect((await callLoader(home, "/", { cookie })).status).toBe(200);
+    const session = await prisma.session.findFirstOrThrow({ select: { expiresAt: true } });
+    expect(session.expiresAt.getTime()).toBe(createdAt.getTime() + 12 * 60 * 60 * 1000);
   });
 
   it("logout ends the session in the database and audits it", async () => {

@@ -14,6 +14,7 @@ import { getSessionUser, safeRedirect, sessionCookieHeader } from "~/utils/sessi
 import { useT } from "~/utils/i18n";
 import { readForm } from "~/utils/form-data.server";
 import { parseSubmission } from "~/utils/submission.server";
+import { clientIpOf } from "~/utils/client-ip.server";
 
 const LoginSchema = z.object({
   email,
@@ -24,7 +25,7 @@ const LoginSchema = z.object({
 export async function loader({ request }: Route.LoaderArgs) {
   // Public page: anyone may see the login form. A logged-in user goes on.
   const user = await getSessionUser(request);
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), request);
   if (user) throw redirect(redirectTo);
   if (!env().demo) return { demoUsers: null, demoPassword: null };
   const { DEMO_USERS, DEMO_PASSWORD } = await import("../../prisma/seed-data");
@@ -34,27 +35,28 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
-function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
-}
-
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const formData = await readForm(request);
   const submission = parseSubmission(formData, LoginSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { email: address, password, redirectTo } = submission.value;
-  const outcome = await login(actorFor(request, null), { email: address, password, ip: clientIp(request) });
+  const outcome = await login(actorFor(request, null), { email: address, password, ip: clientIpOf(context) });
   if (!outcome.ok) {
     const t = createTranslator(await getLang(request));
-    const message = outcome.reason === "throttled" ? t("login.throttled", { seconds: outcome.seconds }) : t("login.invalid");
+    const message =
+      outcome.reason !== "throttled"
+        ? t("login.invalid")
+        : outcome.seconds < 120
+          ? t("login.throttled", { seconds: outcome.seconds })
+          : t("login.throttledMinutes", { minutes: Math.ceil(outcome.seconds / 60) });
     return data(
       { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
       { status: outcome.reason === "throttled" ? 429 : 400 },
     );
   }
-  throw redirect(safeRedirect(redirectTo), {
+  throw redirect(safeRedirect(redirectTo, request), {
     headers: { "Set-Cookie": await sessionCookieHeader(outcome.token, outcome.expiresAt) },
   });
 }

@@ -1,10 +1,11 @@
-// Logging in and out. Failed attempts are recorded (and slow down the next
-// ones); successful logins and logouts are audited.
+// Logging in and out. Every attempt is counted by the login throttle before the
+// password is checked (see ~/domain/login-throttle); failed attempts, successful
+// logins and logouts are audited.
 import { createHash, randomBytes } from "node:crypto";
-import { secondsUntilNextAttempt, THROTTLE_WINDOW_MINUTES } from "~/domain/login-throttle";
 import { prisma } from "~/utils/db.server";
 import { dummyPasswordHash, verifyPassword } from "~/utils/password.server";
-import { hashToken, sessionMs } from "~/utils/session.server";
+import { hashToken, sessionExpiry } from "~/utils/session.server";
+import { admitLoginAttempt } from "./login-throttle.server";
 import { defineMutation, type Actor } from "./mutation.server";
 
 export type LoginResult =
@@ -15,25 +16,6 @@ export type LoginResult =
 function maskEmail(email: string): string {
   // The audit trail of failed logins keeps a hash, not the typed address.
   return createHash("sha256").update(email).digest("hex").slice(0, 16);
-}
-
-/** Seconds the next attempt for this e-mail must wait (0 = now). */
-export async function loginWaitSeconds(email: string, now = new Date()): Promise<number> {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60 * 1000);
-  const lastSuccess = await prisma.loginAttempt.findFirst({
-    where: { email, success: true, at: { gte: since } },
-    orderBy: { at: "desc" },
-    select: { at: true },
-  });
-  const failures = await prisma.loginAttempt.findMany({
-    where: { email, success: false, at: { gte: lastSuccess?.at ?? since } },
-    orderBy: { at: "asc" },
-    select: { at: true },
-  });
-  return secondsUntilNextAttempt(
-    failures.map((f) => f.at),
-    now,
-  );
 }
 
 export const recordFailedLogin = defineMutation<{ email: string; ip: string }, void>("auth.loginFailed", {
@@ -53,8 +35,9 @@ export const startSession = defineMutation<{ userId: string; email: string; ip: 
     permission: null,
     async run({ tx }, { userId, email, ip }) {
       const token = randomBytes(32).toString("base64url");
-      const expiresAt = new Date(Date.now() + sessionMs());
-      await tx.session.create({ data: { id: hashToken(token), userId, expiresAt } });
+      const createdAt = new Date();
+      const expiresAt = sessionExpiry(createdAt, createdAt);
+      await tx.session.create({ data: { id: hashToken(token), userId, createdAt, expiresAt } });
       await tx.loginAttempt.create({ data: { email, ip, success: true } });
       return {
         result: { token, expiresAt },
@@ -74,8 +57,8 @@ export const endSession = defineMutation<{ sessionId: string }, void>("auth.logo
 
 /** Checks the password (taking the same time for unknown users) and starts a session. */
 export async function login(actor: Actor, input: { email: string; password: string; ip: string }): Promise<LoginResult> {
-  const wait = await loginWaitSeconds(input.email);
-  if (wait > 0) return { ok: false, reason: "throttled", seconds: wait };
+  const gate = await admitLoginAttempt(input.email, input.ip);
+  if (gate.waitSeconds > 0) return { ok: false, reason: "throttled", seconds: gate.waitSeconds };
   const user = await prisma.user.findUnique({
     where: { email: input.email },
     select: { id: true, active: true, passwordHash: true },
@@ -85,6 +68,7 @@ export async function login(actor: Actor, input: { email: string; password: stri
     await recordFailedLogin(actor, { email: input.email, ip: input.ip });
     return { ok: false, reason: "invalid" };
   }
+  await gate.succeeded();
   const { token, expiresAt } = await startSession(actor, { userId: user.id, email: input.email, ip: input.ip });
   return { ok: true, userId: user.id, token, expiresAt };
 }

@@ -5,7 +5,7 @@ import { ROLES, type Role } from "~/domain/permissions";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma, type Tx } from "~/utils/db.server";
 import { PAGE_SIZE, pageCount } from "~/utils/list-params";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "~/utils/password.server";
+import { hashPassword, newPasswordProblem } from "~/utils/password.server";
 import { defineMutation, FieldError, PermissionError } from "./mutation.server";
 
 export interface UserInput {
@@ -157,8 +157,11 @@ async function checkUser(tx: Tx, input: UserInput, userId: string | null): Promi
   return { email, name, unitId, grants };
 }
 
-function checkPassword(password: string) {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new FieldError("password", "users.error.passwordTooShort");
+/** Refuses a short, common or predictable password with the reason next to the field. */
+function checkPassword(password: string, personal: readonly string[]) {
+  const problem = newPasswordProblem(password, personal);
+  if (problem === "tooShort") throw new FieldError("password", "users.error.passwordTooShort");
+  if (problem) throw new FieldError("password", `users.error.password.${problem}`);
 }
 
 // ---------------------------------------------------------------- mutations
@@ -167,7 +170,7 @@ export const createUser = defineMutation<UserInput & { password: string }, { id:
   permission: "user:manage",
   async run({ tx }, input) {
     const checked = await checkUser(tx, input, null);
-    checkPassword(input.password);
+    checkPassword(input.password, [checked.email, checked.name]);
     const passwordHash = await hashPassword(input.password);
     const user = await tx.user.create({
       data: {
@@ -214,9 +217,9 @@ export const setUserPassword = defineMutation<
 >("users.setPassword", {
   permission: "user:manage",
   async run({ tx, actor }, { id, password, keepSessionId }) {
-    const user = await tx.user.findUnique({ where: { id }, select: { id: true } });
+    const user = await tx.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
     if (!user) throw new PermissionError(404);
-    checkPassword(password);
+    checkPassword(password, [user.email, user.name]);
     await tx.user.update({ where: { id }, data: { passwordHash: await hashPassword(password) } });
     const keep = actor.user?.id === id && keepSessionId ? keepSessionId : null;
     const { count } = await tx.session.deleteMany({ where: { userId: id, ...(keep ? { NOT: { id: keep } } : {}) } });

@@ -80,9 +80,29 @@ describe("rules in the service (also when called without a form)", () => {
     await expect(setUserPassword(admin, { id: await idOf(demoEmail.hmu), password: short })).rejects.toEqual(
       new FieldError("password", "users.error.passwordTooShort"),
     );
-    await createUser(admin, { ...input(), password: "x".repeat(MIN_PASSWORD_LENGTH) });
+    await createUser(admin, { ...input(), password: "tre ord uden sammenhæng" });
     expect(translate("da", "users.error.passwordTooShort")).toContain(`mindst ${MIN_PASSWORD_LENGTH} tegn`);
     expect(translate("en", "users.error.passwordTooShort")).toContain(`at least ${MIN_PASSWORD_LENGTH} characters`);
+  });
+
+  it("refuses long but weak passwords and says why in Danish", async () => {
+    const admin = await actorFor(demoEmail.admin);
+    const hmu = await idOf(demoEmail.hmu);
+    const hmuUser = await prisma.user.findUniqueOrThrow({ where: { id: hmu }, select: { name: true } });
+    const cases = [
+      ["aaaaaaaaaa", "users.error.password.repeated"],
+      ["1234567890", "users.error.password.common"],
+      ["password2026", "users.error.password.common"],
+      // The user's own name (an unknown name would pass).
+      [hmuUser.name.replace(" ", "").toLowerCase(), "users.error.password.personal"],
+    ] as const;
+    for (const [password, reason] of cases) {
+      await expect(setUserPassword(admin, { id: hmu, password }), password).rejects.toEqual(new FieldError("password", reason));
+    }
+    await expect(createUser(admin, { ...input(), password: "aaaaaaaaaa" })).rejects.toEqual(new FieldError("password", "users.error.password.repeated"));
+    expect(await prisma.user.count({ where: { email: "ny@demo.aarhus.dk" } })).toBe(0);
+    expect(translate("da", "users.error.password.common")).toContain("for almindelig");
+    expect(translate("da", "users.error.password.repeated")).toContain("gentager");
   });
 
   it("keeps an admin from deactivating themselves or dropping their own ADMIN role", async () => {

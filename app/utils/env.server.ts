@@ -9,6 +9,7 @@ const schema = z.object({
   DATA_DIR: z.string().default("data"),
   DEMO: z.enum(["0", "1"]).optional(),
   SESSION_HOURS: z.coerce.number().positive().default(10),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   SECURE_COOKIES: z.enum(["0", "1"]).optional(),
   LOG_REQUESTS: z.enum(["0", "1"]).optional(),
 });

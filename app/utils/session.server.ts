@@ -1,10 +1,13 @@
 // Sessions live in the database; the cookie holds a random token whose sha256
-// is the session id. HttpOnly, SameSite=Lax, Secure in production.
+// is the session id. HttpOnly, SameSite=Lax; with Secure cookies (production)
+// the name carries the __Host- prefix, so the browser only accepts it over
+// HTTPS, for this host and Path=/. A session ends after SESSION_HOURS without
+// use (sliding) and at the latest SESSION_ABSOLUTE_HOURS after login.
 import { createHash } from "node:crypto";
 import { createCookie, redirect } from "react-router";
 import type { Role, RoleGrant } from "~/domain/permissions";
 import { prisma } from "./db.server";
-import { env } from "./env.server";
+import { env, type Env } from "./env.server";
 import { refuseControlCharactersInUrl } from "~/utils/url-guard.server";
 
 export interface SessionUser {
@@ -17,21 +20,38 @@ export interface SessionUser {
   roles: RoleGrant[];
 }
 
-function sessionCookie() {
-  return createCookie("kp_session", {
+/** The session cookie under a configuration (exported for tests). */
+export function sessionCookieFor(config: Pick<Env, "secureCookies">) {
+  // __Host- requires Secure, Path=/ and no Domain; browsers refuse it on plain HTTP.
+  return createCookie(config.secureCookies ? "__Host-kp_session" : "kp_session", {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: env().secureCookies,
+    secure: config.secureCookies,
   });
+}
+
+function sessionCookie() {
+  return sessionCookieFor(env());
 }
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export function sessionMs(): number {
-  return env().SESSION_HOURS * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * When a session used at `now` expires: SESSION_HOURS after its last use, but
+ * never later than SESSION_ABSOLUTE_HOURS after it was created (login).
+ */
+export function sessionExpiry(createdAt: Date, now: Date = new Date()): Date {
+  const sliding = now.getTime() + env().SESSION_HOURS * HOUR_MS;
+  return new Date(Math.min(sliding, absoluteEnd(createdAt)));
+}
+
+function absoluteEnd(createdAt: Date): number {
+  return createdAt.getTime() + env().SESSION_ABSOLUTE_HOURS * HOUR_MS;
 }
 
 /** The Set-Cookie value that hands the session token to the browser. */
@@ -72,14 +92,16 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   const now = new Date();
   const session = await prisma.session.findUnique({
     where: { id: hashToken(token) },
-    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: userSelect } },
+    select: { id: true, createdAt: true, expiresAt: true, lastSeenAt: true, user: { select: userSelect } },
   });
-  if (!session || session.expiresAt <= now || !session.user.active) return null;
+  if (!session || !session.user.active) return null;
+  // The absolute limit is checked too: a row's expiry may stem from a longer setting.
+  if (session.expiresAt <= now || absoluteEnd(session.createdAt) <= now.getTime()) return null;
   // Sliding expiry: a session in use is extended, at most once every five minutes.
   if (now.getTime() - session.lastSeenAt.getTime() > 5 * 60 * 1000) {
     await prisma.session.update({
       where: { id: session.id },
-      data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionMs()) },
+      data: { lastSeenAt: now, expiresAt: sessionExpiry(session.createdAt, now) },
     });
   }
   const { user } = session;
@@ -104,10 +126,33 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
 }
 
-/** Only local paths are followed after login (no open redirect). */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+// C0 control characters, DEL and backslashes: browsers drop tabs and newlines
+// from URLs and read "\\" as "/", so "/\t/evil.example" would leave the site, and
+// CR/LF must never reach a Location header.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_REDIRECT = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * The path to follow after login or a language switch: only a path on this
+ * site's own origin (no open redirect). `target` is resolved against the
+ * request's origin; anything else, or anything odd, gives `fallback`.
+ */
+export function safeRedirect(
+  target: FormDataEntryValue | string | null | undefined,
+  request: Request,
+  fallback = "/",
+): string {
+  if (typeof target !== "string" || target === "" || UNSAFE_IN_REDIRECT.test(target)) return fallback;
+  const origin = new URL(request.url).origin;
+  let url: URL;
+  try {
+    url = new URL(target, origin);
+  } catch {
     return fallback;
   }
-  return target;
+  if (url.origin !== origin) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  // "/.//evil.example" resolves to the path "//evil.example", which a browser
+  // would read as another host.
+  return path.startsWith("//") ? fallback : path;
 }

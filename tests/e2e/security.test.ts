@@ -25,10 +25,11 @@ test("pages carry CSP with a nonce, X-Frame-Options and nosniff", async ({ page 
   expect(again?.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
 });
 
-test("the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {
+test("the session cookie is HttpOnly, SameSite=Lax and __Host- prefixed", async ({ page }) => {
   await login(page, DEMO.applicant);
   const cookies = await page.context().cookies();
-  const session = cookies.find((c) => c.name === "kp_session");
+  // Production defaults: Secure, hence the __Host- prefix (Secure, Path=/, no Domain).
+  const session = cookies.find((c) => c.name === "__Host-kp_session");
   expect(session, JSON.stringify(cookies.map((c) => c.name))).toBeTruthy();
   expect(session!.httpOnly).toBe(true);
   expect(session!.sameSite).toBe("Lax");

@@ -137,7 +137,7 @@ describe("user admin pages", () => {
     expect(html.match(/type="checkbox"[^>]*name="roles"|name="roles"[^>]*type="checkbox"/g)).toHaveLength(7);
     expect(html).toContain("Vælg det område, som forvaltningschefen / centerchefen leder.");
     expect(html).not.toContain("hemmelig-adgangskode");
-    expect(html).toContain("Mindst 10 tegn.");
+    expect(html).toContain("Mindst 10 tegn og svær at gætte.");
   });
 
   it("renders the edit page with the confirmation step", async () => {

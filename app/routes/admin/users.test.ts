@@ -369,6 +369,30 @@ describe("set password", () => {
     expect(initialValue(result)).toMatchObject({ intent: "setPassword" });
     expect(await userState()).toEqual(before);
   });
+
+  it.each([
+    ["aaaaaaaaaa", "users.error.password.repeated"],
+    ["1234567890", "users.error.password.common"],
+    ["qwertyuiop", "users.error.password.common"],
+    ["Kompetencepuljen1", "users.error.password.weak"],
+  ])("refuses the weak password %j with the reason next to the field and changes nothing", async (password, reason) => {
+    const cookie = await cookieFor(demoEmail.admin);
+    const userId = await idOf(demoEmail.applicant);
+    const before = await userState();
+    const result = await callAction(userEdit, `/admin/users/${userId}`, { params: { userId }, cookie, form: { intent: "setPassword", password } });
+    expect(result.status).toBe(400);
+    expect(fieldErrors(result)).toEqual({ password: [reason] });
+    expect(initialValue(result)).not.toHaveProperty("password");
+    expect(await userState()).toEqual(before);
+  });
+
+  it("refuses a weak first password when creating a user", async () => {
+    const cookie = await cookieFor(demoEmail.admin);
+    const result = await callAction(userNew, "/admin/users/new", { cookie, form: await newUserForm({ password: "1234567890" }) });
+    expect(result.status).toBe(400);
+    expect(fieldErrors(result)).toEqual({ password: ["users.error.password.common"] });
+    expect(await prisma.user.count({ where: { email: "ny.bruger@demo.aarhus.dk" } })).toBe(0);
+  });
 });
 
 describe("deactivate and reactivate", () => {

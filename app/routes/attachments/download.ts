@@ -2,7 +2,9 @@
 // that never read application content (HMU, admin), 404 outside the user's
 // scope, for unknown ids and for removed attachments that no submitted version
 // of the application lists (those a version lists stay readable with it).
-// Always a download (Content-Disposition: attachment), never sniffed, never cached.
+// Always a download (Content-Disposition: attachment), never cached, never
+// sniffed (X-Content-Type-Options comes with every response from server.js;
+// sent here too, the browser would get it twice).
 import type { Route } from "./+types/download";
 import { contentDisposition, findDownloadableAttachment } from "~/services/attachments.server";
 import { notFound, requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
@@ -35,7 +37,6 @@ async function download(request: Request, attachmentId: string): Promise<Respons
       "Content-Type": attachment.mimeType,
       "Content-Length": String(bytes.byteLength),
       "Content-Disposition": contentDisposition(attachment.fileName),
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },
   });
