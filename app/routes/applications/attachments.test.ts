@@ -107,6 +107,31 @@ describe("upload", () => {
     expect(JSON.stringify(events.map((e) => [e.before, e.after]))).not.toContain("%PDF");
   });
 
+  it("accepts a valid PDF whose name is longer than 150 characters, keeping its extension in the shortened name", async () => {
+    const id = await application("2026-0105", demoEmail.applicant);
+    const long = `${"Referat fra temadag om vold og trusler på arbejdspladsen ".repeat(4)}bilag 2.pdf`;
+    expect(long.length).toBeGreaterThan(150);
+    const result = await upload(id, long, PDF);
+    expect(outcome(result.location).params.get("attachmentOk")).toBe("added");
+    const [row] = await listAttachments(id);
+    expect(row!.mimeType).toBe("application/pdf");
+    expect(row!.fileName.endsWith(".pdf")).toBe(true);
+    expect(Array.from(row!.fileName)).toHaveLength(150);
+    expect(long.startsWith(row!.fileName.slice(0, -".pdf".length))).toBe(true);
+  });
+
+  it("stores and serves a file name without bidirectional controls, so that it cannot disguise its type", async () => {
+    const id = await application("2026-0106", demoEmail.applicant);
+    const result = await upload(id, "faktura\u202Egnp.pdf", PDF);
+    expect(outcome(result.location).params.get("name")).toBe("fakturagnp.pdf");
+    const [row] = await listAttachments(id);
+    expect(row!.fileName).toBe("fakturagnp.pdf");
+    // A name stored before this rule is cleaned when served.
+    await prisma.attachment.update({ where: { id: row!.id }, data: { fileName: "gammel\u202Egnp.pdf" } });
+    const response = await downloadResponse(row!.id, demoEmail.applicant);
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="gammelgnp.pdf"; filename*=UTF-8''gammelgnp.pdf`);
+  });
+
   it("accepts uploads to a returned application", async () => {
     const id = await application("2026-0102", demoEmail.applicant, "RETURNED");
     const result = await upload(id, "plan.pdf", PDF);
