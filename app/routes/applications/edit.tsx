@@ -10,7 +10,9 @@ import { AttachmentsPanel } from "~/components/applications/attachments-panel";
 import { ApplicationStatusLabel } from "~/components/applications/status";
 import { ApplicationFormSchema, contentFromForm, formDefaults } from "~/components/applications/schema";
 import { SuccessMessage } from "~/components/ui/forms";
+import { UserText } from "~/components/ui/user-text";
 import { isEditable, submissionDeadline } from "~/domain/applications/status";
+import { isolateText } from "~/domain/text";
 import {
   applicationScope,
   checkSubmission,
@@ -101,7 +103,7 @@ export default function EditApplicationPage() {
         {t("applications.edit.title", { reference: application.reference })}
       </h1>
       <p>
-        <ApplicationStatusLabel status={application.status} /> · {round.name}
+        <ApplicationStatusLabel status={application.status} /> · <UserText text={round.name} />
       </p>
       {!loaderData.editable ? (
         <div className="alert alert-warning" data-testid="not-editable">
@@ -117,8 +119,10 @@ export default function EditApplicationPage() {
           {loaderData.returnComment ? (
             <div className="alert alert-warning" data-testid="return-comment">
               <div className="alert-body">
-                <p className="alert-heading">{t("applications.edit.returnedBy", { name: loaderData.returnComment.authorName })}</p>
-                <p className="alert-text">{loaderData.returnComment.body}</p>
+                <p className="alert-heading">{t("applications.edit.returnedBy", { name: isolateText(loaderData.returnComment.authorName) })}</p>
+                <p className="alert-text" dir="auto">
+                  <UserText text={loaderData.returnComment.body} />
+                </p>
               </div>
             </div>
           ) : null}
