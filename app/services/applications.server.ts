@@ -14,9 +14,9 @@ import {
   MAX_COST_LINES,
 } from "~/components/applications/schema";
 import type { ApplicationSnapshot } from "~/components/applications/snapshot";
-import { computeAmounts, applicationReference } from "~/domain/applications/amounts";
+import { computeAmounts, applicationReference, totalCostTooLarge } from "~/domain/applications/amounts";
 import { canTransition, isEditable, submissionDeadline, type ApplicationStatus } from "~/domain/applications/status";
-import type { Ore } from "~/domain/money";
+import { MAX_ABS_ORE, type Ore } from "~/domain/money";
 import { applicantUnitIds, can, scopeFilter, type PermissionSubject, type RecordScope } from "~/domain/permissions";
 import { roundStatus, type RoundStatus } from "~/domain/rounds";
 import { screeningSummary, type Verdict } from "~/domain/screening/engine";
@@ -269,6 +269,11 @@ function referenceProblems(
     problems.push({ field: "partnerAreaIds", key: "validation.invalid" });
   }
   if (content.costLines.length > MAX_COST_LINES) problems.push({ field: "costLines", key: "applications.error.tooManyCostLines" });
+  const costs = content.costLines.map((line) => ({ amountOre: line.amountOre ?? 0n }));
+  if (totalCostTooLarge(costs)) {
+    const totalOre = computeAmounts(costs, 0n).totalCostOre;
+    problems.push({ field: "costLines", key: "applications.error.totalTooLarge", vars: { totalOre: totalOre.toString(), maxOre: MAX_ABS_ORE.toString() } });
+  }
   content.costLines.forEach((line, index) => {
     if (line.amountOre !== null && line.amountOre < 0n) {
       problems.push({ field: `costLines[${index}].amount`, key: "applications.error.amountNegative" });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { kroner } from "../money";
-import { amountProblems, applicationReference, computeAmounts } from "./amounts";
+import { kroner, MAX_ABS_ORE } from "../money";
+import { amountProblems, applicationReference, computeAmounts, totalCostTooLarge } from "./amounts";
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_FILE_NAME_LENGTH, safeFileName, zipEntryNames } from "./attachments";
 import { officeFile, openDocument, zip } from "./office.fixtures";
 import { APPLICATION_STATUSES, canTransition, isEditable, nextStatus, submissionDeadline } from "./status";
@@ -49,6 +49,17 @@ describe("amounts", () => {
     expect(amountProblems([{ amountOre: 100n }], 101n)).toEqual(["coFinancingOverTotal"]);
     expect(amountProblems([{ amountOre: 100n }], 100n)).toEqual([]);
     expect(amountProblems([{ amountOre: 0n }], -1n)).toEqual(["lineNotPositive", "coFinancingNegative"]);
+  });
+  it("refuses costs whose total exceeds the maximum, though each line is within it", () => {
+    expect(amountProblems([{ amountOre: MAX_ABS_ORE }], 0n)).toEqual([]);
+    expect(amountProblems([{ amountOre: MAX_ABS_ORE }, { amountOre: 1n }], 0n)).toEqual(["totalTooLarge"]);
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: 0n, max: MAX_ABS_ORE }), { maxLength: 30 }), (amounts) => {
+        const lines = amounts.map((amountOre) => ({ amountOre }));
+        const total = amounts.reduce((sum, a) => sum + a, 0n);
+        return totalCostTooLarge(lines) === total > MAX_ABS_ORE && amountProblems(lines, 0n).includes("totalTooLarge") === total > MAX_ABS_ORE;
+      }),
+    );
   });
   it("numbers applications per year", () => expect(applicationReference(2026, 7)).toBe("2026-0007"));
 });

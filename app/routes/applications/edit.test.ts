@@ -233,6 +233,21 @@ describe("/applications/:id/edit action: save", () => {
     expect(fieldErrors(result)).toEqual({ focusAreaIds: ["applications.error.focusAreaNotPrioritised"] });
     expect(await snapshot(id)).toEqual(before);
   });
+
+  it("refuses cost lines whose total exceeds the maximum, quoting the numbers, also on a draft, and stores nothing", async () => {
+    const id = await createDraft();
+    const before = await snapshot(id);
+    const max = "999.999.999.999,99";
+    const form = { ...(await validForm({ "costLines[0].amount": max, "costLines[1].amount": max })), coFinancing: "0" };
+    for (const intent of ["save", "submit"]) {
+      const result = await edit(id, { ...form, intent });
+      expect(result.status, intent).toBe(400);
+      expect(fieldErrors(result).costLines, intent).toEqual([
+        "Udgifterne er i alt 1.999.999.999.999,98 kr., men de må tilsammen højst være 999.999.999.999,99 kr.",
+      ]);
+      expect(await snapshot(id)).toEqual(before);
+    }
+  });
 });
 
 describe("/applications/:id/edit action: without JavaScript and live", () => {
