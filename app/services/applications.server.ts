@@ -16,6 +16,7 @@ import {
 import type { ApplicationSnapshot } from "~/components/applications/snapshot";
 import { computeAmounts, applicationReference, totalCostTooLarge } from "~/domain/applications/amounts";
 import { canTransition, isEditable, submissionDeadline, type ApplicationStatus } from "~/domain/applications/status";
+import { domainListText } from "~/domain/email-domains";
 import { MAX_ABS_ORE, type Ore } from "~/domain/money";
 import { applicantUnitIds, can, scopeFilter, type PermissionSubject, type RecordScope } from "~/domain/permissions";
 import { roundStatus, type RoundStatus } from "~/domain/rounds";
@@ -23,9 +24,10 @@ import { screeningSummary, type Verdict } from "~/domain/screening/engine";
 import { formatDateTime, translate, type Lang, type MessageKey } from "~/i18n";
 import { explainVerdict } from "~/i18n/screening";
 import { formatErrorVars } from "~/utils/action.server";
+import { env } from "~/utils/env.server";
 import { prisma, type Db, type Tx } from "~/utils/db.server";
 import { defineMutation, FieldError, PermissionError, type Actor } from "./mutation.server";
-import { notify, recipientsWithRole, type Recipient } from "./notifications.server";
+import { mayEmail, notify, recipientsWithRole, type Recipient } from "./notifications.server";
 import { loadScreeningSetup, screenContent, screeningView, verdictsFromJson, verdictsToJson, type ScreeningView } from "./screening.server";
 
 // ---------------------------------------------------------------------------
@@ -302,6 +304,16 @@ async function loadForChange(tx: Tx, id: string) {
   return app;
 }
 
+/**
+ * The contact e-mail must be one the system may write to: a user's, or one
+ * inside the configured domains (ALLOWED_EMAIL_DOMAINS). Null: it may.
+ */
+async function contactEmailProblem(db: Db | Tx, contactEmail: string): Promise<ContentProblem | null> {
+  const email = contactEmail.trim().toLowerCase();
+  if (!email || (await mayEmail(db, email))) return null;
+  return { field: "contactEmail", key: "applications.error.contactEmailDomain", vars: { domains: domainListText(env().ALLOWED_EMAIL_DOMAINS, "eller") } };
+}
+
 /** Writes the content of a draft: fields, totals, cost lines, focus areas, partner areas. */
 async function writeContent(tx: Tx, app: StoredApp, content: ApplicationContent, user: PermissionSubject, requireScope: (r: RecordScope) => void) {
   let unitId = app.unitId;
@@ -314,6 +326,8 @@ async function writeContent(tx: Tx, app: StoredApp, content: ApplicationContent,
     areaId = unit.areaId;
   }
   throwFirst(referenceProblems(content, await referenceContext(tx, app), app, user, areaId));
+  const contactProblem = await contactEmailProblem(tx, content.contactEmail);
+  if (contactProblem) throwFirst([contactProblem]);
   const lines = content.costLines.map((line) => ({ ...line, amountOre: line.amountOre ?? 0n }));
   const amounts = computeAmounts(lines, content.coFinancingOre);
   await tx.application.update({
@@ -836,6 +850,8 @@ export async function checkSubmission(input: SubmitInput & { user: PermissionSub
     if (unit) areaId = unit.areaId;
   }
   const problems = [...referenceProblems(content, await referenceContext(prisma, app), app, input.user, areaId), ...submissionProblems(content)];
+  const contactProblem = await contactEmailProblem(prisma, content.contactEmail);
+  if (contactProblem) problems.push(contactProblem);
   const setup = await loadScreeningSetup(prisma, app.roundId);
   problems.push(...screeningProblems(screenContent(setup, content, areaId), content.softRuleJustification, lang));
   return problems;

@@ -208,6 +208,8 @@ export const applications = defineMessages({
     "applications.error.costLinesRequired": "Tilføj mindst én udgiftslinje.",
     "applications.error.costAmountPositive": "Skriv et beløb over 0 kr.",
     "applications.error.tooManyCostLines": "Der kan højst være 30 udgiftslinjer.",
+    "applications.error.contactEmailDomain":
+      "Kontaktpersonens e-mail skal være en adresse, der slutter på {domains}, eller e-mailen på en bruger af Kompetencepuljen. Systemet sender kun beskeder til kommunens egne adresser.",
     "applications.error.totalTooLarge": "Udgifterne er i alt {total}, men de må tilsammen højst være {max}",
     "applications.error.focusAreaRequired": "Vælg mindst ét af årets fokusområder.",
     "applications.error.focusAreaNotPrioritised": "Vælg blandt årets prioriterede fokusområder.",
@@ -438,6 +440,8 @@ export const applications = defineMessages({
     "applications.error.costLinesRequired": "Add at least one cost line.",
     "applications.error.costAmountPositive": "Enter an amount above DKK 0.",
     "applications.error.tooManyCostLines": "There can be at most 30 cost lines.",
+    "applications.error.contactEmailDomain":
+      "The contact person's e-mail must be an address ending in {domains}, or the e-mail of a user of Kompetencepuljen. The system only sends messages to the municipality's own addresses.",
     "applications.error.totalTooLarge": "The costs add up to {total}, but together they may be at most {max}",
     "applications.error.focusAreaRequired": "Choose at least one of the year's focus areas.",
     "applications.error.focusAreaNotPrioritised": "Choose among the year's prioritised focus areas.",

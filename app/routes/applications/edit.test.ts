@@ -6,8 +6,9 @@ import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { submitApplication } from "~/services/applications.server";
 import { prisma } from "~/utils/db.server";
-import { auditCount, cookieFor, demoEmail, resetToDemo } from "../../../tests/db-utils";
+import { actorFor, auditCount, cookieFor, demoEmail, resetToDemo } from "../../../tests/db-utils";
 import { callAction, callLoader, fieldErrors, type RouteModule } from "../../../tests/route-utils";
 import * as editModule from "./edit";
 import * as newModule from "./new";
@@ -232,6 +233,34 @@ describe("/applications/:id/edit action: save", () => {
     expect(result.status).toBe(400);
     expect(fieldErrors(result)).toEqual({ focusAreaIds: ["applications.error.focusAreaNotPrioritised"] });
     expect(await snapshot(id)).toEqual(before);
+  });
+
+  it("refuses a contact e-mail outside the allowed domains that is no user's, next to the field, and stores nothing", async () => {
+    const id = await createDraft();
+    const before = await snapshot(id);
+    for (const intent of ["save", "submit"]) {
+      const result = await edit(id, { ...(await validForm({ contactEmail: "sikkerhed@phishing.example" })), intent });
+      expect(result.status, intent).toBe(400);
+      expect(fieldErrors(result).contactEmail, intent).toEqual([
+        "Kontaktpersonens e-mail skal være en adresse, der slutter på @demo.aarhus.dk, eller e-mailen på en bruger af Kompetencepuljen. Systemet sender kun beskeder til kommunens egne adresser.",
+      ]);
+      expect(await snapshot(id)).toEqual(before);
+    }
+    // A user's own address is accepted, whatever its domain; so is one inside the domain.
+    await prisma.user.create({ data: { email: "konsulent@partner.example", name: "Ekstern Konsulent" } });
+    expect((await edit(id, { ...(await validForm({ contactEmail: "Konsulent@partner.example" })), intent: "save" })).status).toBe(302);
+    expect((await edit(id, { ...(await validForm({ contactEmail: "ny.kollega@demo.aarhus.dk" })), intent: "save" })).status).toBe(302);
+  });
+
+  it("never e-mails a contact address outside the allowed domains, even one stored before the rule", async () => {
+    const id = await createDraft();
+    await edit(id, { ...(await validForm()), intent: "save" });
+    await prisma.application.update({ where: { id }, data: { contactEmail: "sikkerhed@phishing.example" } });
+    await submitApplication(await actorFor(demoEmail.applicant), { id, content: null });
+    const outbox = await prisma.outboxEmail.findMany({ select: { toEmail: true } });
+    expect(outbox.length).toBeGreaterThan(0);
+    expect(outbox.map((o) => o.toEmail)).not.toContain("sikkerhed@phishing.example");
+    expect(outbox.every((o) => o.toEmail.endsWith("@demo.aarhus.dk"))).toBe(true);
   });
 
   it("refuses cost lines whose total exceeds the maximum, quoting the numbers, also on a draft, and stores nothing", async () => {
