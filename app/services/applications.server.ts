@@ -296,12 +296,22 @@ async function loadForChange(tx: Tx, id: string) {
     where: { id },
     select: {
       ...contentSelect,
+      revision: true,
       unit: { select: { name: true } },
       round: { select: { id: true, name: true, opensAt: true, closesAt: true, endorsementDeadline: true, decisionDate: true } },
     },
   });
   if (!app) throw new PermissionError(404);
   return app;
+}
+
+/**
+ * Refuses a save made on an older content revision than the stored one (a lost
+ * update: somebody else saved in between). Undefined: the caller edits on top
+ * of whatever is stored (services and tests, never a form).
+ */
+function requireRevision(app: { revision: number }, expectedRevision: number | undefined): void {
+  if (expectedRevision !== undefined && expectedRevision !== app.revision) throw new FieldError("", "applications.error.staleRevision");
 }
 
 /**
@@ -330,9 +340,11 @@ async function writeContent(tx: Tx, app: StoredApp, content: ApplicationContent,
   if (contactProblem) throwFirst([contactProblem]);
   const lines = content.costLines.map((line) => ({ ...line, amountOre: line.amountOre ?? 0n }));
   const amounts = computeAmounts(lines, content.coFinancingOre);
-  await tx.application.update({
-    where: { id: app.id },
+  // Only the revision that was read (and locked) is overwritten; on a stale one nothing is written.
+  const written = await tx.application.updateMany({
+    where: { id: app.id, revision: app.revision },
     data: {
+      revision: { increment: 1 },
       unitId,
       areaId,
       contactName: content.contactName,
@@ -350,6 +362,7 @@ async function writeContent(tx: Tx, app: StoredApp, content: ApplicationContent,
       softRuleJustification: content.softRuleJustification,
     },
   });
+  if (written.count !== 1) throw new FieldError("", "applications.error.staleRevision");
   await tx.applicationCostLine.deleteMany({ where: { applicationId: app.id } });
   if (lines.length > 0) {
     await tx.applicationCostLine.createMany({
@@ -502,6 +515,8 @@ export interface EditData {
     coFinancingOre: Ore;
     requestedOre: Ore;
     updatedAt: Date;
+    /** The content revision (the edit form sends it back with a save). */
+    revision: number;
   };
   round: RoundInfo;
   content: ApplicationContent;
@@ -587,6 +602,7 @@ export async function getEditData(id: string, user: PermissionSubject, lang: Lan
     select: {
       ...contentSelect,
       updatedAt: true,
+      revision: true,
       unit: { select: { name: true } },
       area: { select: { name: true } },
       round: { select: roundInfoSelect },
@@ -627,6 +643,7 @@ export async function getEditData(id: string, user: PermissionSubject, lang: Lan
       coFinancingOre: app.coFinancingOre,
       requestedOre: app.requestedOre,
       updatedAt: app.updatedAt,
+      revision: app.revision,
     },
     round: roundInfo(app.round, now),
     content,
@@ -783,6 +800,8 @@ export interface SubmitInput {
   id: string;
   /** The form's content to store and submit; null: submit what is stored. */
   content: ApplicationContent | null;
+  /** The content revision the form was opened on (see saveDraft). */
+  expectedRevision?: number;
   /** Language of messages that quote values (dates, rules). */
   lang?: Lang;
   /** The moment of submission (tests); now by default. */
@@ -837,10 +856,11 @@ export async function checkSubmission(input: SubmitInput & { user: PermissionSub
   const now = input.now ?? new Date();
   const app = await prisma.application.findUnique({
     where: { id: input.id },
-    select: { ...contentSelect, round: { select: { opensAt: true, closesAt: true, endorsementDeadline: true, decisionDate: true } } },
+    select: { ...contentSelect, revision: true, round: { select: { opensAt: true, closesAt: true, endorsementDeadline: true, decisionDate: true } } },
   });
   if (!app) return [{ field: "", key: "applications.error.notFound" }];
   if (!canTransition(app.status, "submit")) return [{ field: "", key: "applications.error.notEditable" }];
+  if (input.expectedRevision !== undefined && input.expectedRevision !== app.revision) return [{ field: "", key: "applications.error.staleRevision" }];
   const closed = roundClosedProblem(app.round, app.status, now, lang);
   if (closed) return [closed];
   const content = input.content ?? contentFromRow(app);
@@ -921,6 +941,12 @@ export const createApplication = defineMutation<CreateApplicationInput, { id: st
 export interface SaveDraftInput {
   id: string;
   content: ApplicationContent;
+  /**
+   * The content revision the form was opened on: a save on an older one is
+   * refused and writes nothing (two saves of one draft at once: the second
+   * is told, never silently overwrites the first).
+   */
+  expectedRevision?: number;
 }
 
 export const saveDraft = defineMutation<SaveDraftInput, { id: string }>("application.saveDraft", {
@@ -930,6 +956,7 @@ export const saveDraft = defineMutation<SaveDraftInput, { id: string }>("applica
     const app = await loadForChange(tx, input.id);
     requireScope("application:edit", applicationScope(app));
     if (!isEditable(app.status)) throw new FieldError("", "applications.error.notEditable");
+    requireRevision(app, input.expectedRevision);
     const before = contentFromRow(app);
     const { amounts, unitId, areaId } = await writeContent(tx, app, input.content, user, (scope) => requireScope("application:edit", scope));
     return {
@@ -938,8 +965,12 @@ export const saveDraft = defineMutation<SaveDraftInput, { id: string }>("applica
         action: "application.saveDraft",
         entityType: "Application",
         entityId: app.id,
-        before: { unitId: app.unitId, ...contentSummary(before, { totalCostOre: app.totalCostOre, coFinancingOre: app.coFinancingOre, requestedOre: app.requestedOre }) },
-        after: { unitId, areaId, ...contentSummary(input.content, amounts) },
+        before: {
+          unitId: app.unitId,
+          ...contentSummary(before, { totalCostOre: app.totalCostOre, coFinancingOre: app.coFinancingOre, requestedOre: app.requestedOre }),
+          revision: app.revision,
+        },
+        after: { unitId, areaId, ...contentSummary(input.content, amounts), revision: app.revision + 1 },
       },
     };
   },
@@ -957,6 +988,7 @@ export const submitApplication = defineMutation<SubmitInput, { versionNo: number
     const closed = roundClosedProblem(app.round, app.status, now, lang);
     if (closed) throwFirst([closed]);
     if (input.content) {
+      requireRevision(app, input.expectedRevision);
       await writeContent(tx, app, input.content, user, (scope) => requireScope("application:edit", scope));
       app = await loadForChange(tx, input.id);
     }

@@ -213,6 +213,8 @@ export function ApplicationForm(props: ApplicationFormProps) {
           {t("applications.action.save")}
         </button>
         <FormErrors errors={form.errors} id={form.errorId} />
+        {/* The revision the form was opened on; after a refused save it stays the old one, so a second click cannot overwrite either. */}
+        <input type="hidden" name={fields.revision.name} defaultValue={fields.revision.initialValue ?? ""} />
         {hasFieldErrors ? (
           <div className="alert alert-error" role="alert" data-testid="form-has-errors">
             <div className="alert-body">

@@ -197,6 +197,9 @@ export const applications = defineMessages({
     "applications.error.unknownIntent": "Handlingen er ukendt. Brug knapperne på siden.",
     "applications.error.notFound": "Ansøgningen findes ikke.",
     "applications.error.notEditable": "Ansøgningen kan ikke ændres eller indsendes i sin nuværende status.",
+    "applications.error.staleRevision":
+      "Ansøgningen er ændret af en anden, siden du åbnede den, så dine ændringer er ikke gemt. Det, du har skrevet, står stadig i formularen: kopiér det, du vil beholde, og åbn så ansøgningen igen for at se den nye udgave.",
+    "applications.edit.openNewVersion": "Åbn den nye udgave af ansøgningen (det, du har skrevet her, forsvinder)",
     "applications.error.roundNotOpen": "Runden er ikke åben for ansøgninger. Vælg en åben runde.",
     "applications.error.roundNotYetOpen": "Runden åbner først {opensAt}. Ansøgningen kan ikke indsendes endnu.",
     "applications.error.roundClosed": "Runden lukkede {closedAt}. Ansøgningen kan ikke indsendes.",
@@ -429,6 +432,9 @@ export const applications = defineMessages({
     "applications.error.unknownIntent": "Unknown action. Use the buttons on the page.",
     "applications.error.notFound": "The application does not exist.",
     "applications.error.notEditable": "The application cannot be changed or submitted in its current status.",
+    "applications.error.staleRevision":
+      "The application has been changed by someone else since you opened it, so your changes have not been saved. What you typed is still in the form: copy what you want to keep, then open the application again to see the new version.",
+    "applications.edit.openNewVersion": "Open the new version of the application (what you typed here will be lost)",
     "applications.error.roundNotOpen": "The round is not open for applications. Choose an open round.",
     "applications.error.roundNotYetOpen": "The round opens {opensAt}. The application cannot be submitted yet.",
     "applications.error.roundClosed": "The round closed {closedAt}. The application cannot be submitted.",

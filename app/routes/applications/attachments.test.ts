@@ -8,7 +8,7 @@ import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_APPLICATION } from "~/domain/
 import { officeFile } from "~/domain/applications/office.fixtures";
 import type { ApplicationContent } from "~/components/applications/schema";
 import { isSnapshot } from "~/components/applications/snapshot";
-import { createApplication, saveDraft, submitApplication } from "~/services/applications.server";
+import { contentFromRow, createApplication, saveDraft, submitApplication } from "~/services/applications.server";
 import { contentDisposition, listAttachments, readUploadForm } from "~/services/attachments.server";
 import { readCappedFormData } from "~/utils/form-data.server";
 import { prisma } from "~/utils/db.server";
@@ -130,6 +130,18 @@ describe("upload", () => {
     await prisma.attachment.update({ where: { id: row!.id }, data: { fileName: "gammel\u202Egnp.pdf" } });
     const response = await downloadResponse(row!.id, demoEmail.applicant);
     expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="gammelgnp.pdf"; filename*=UTF-8''gammelgnp.pdf`);
+  });
+
+  it("leaves the draft's content revision alone, so that an upload never makes the open form's save stale", async () => {
+    const id = await application("2026-0107", demoEmail.applicant);
+    const before = await prisma.application.findUniqueOrThrow({ where: { id }, select: { revision: true } });
+    await upload(id, "plan.pdf", PDF);
+    const after = await prisma.application.findUniqueOrThrow({ where: { id }, select: { revision: true, title: true } });
+    expect(after.revision).toBe(before.revision);
+    const actor = await actorFor(demoEmail.applicant);
+    const content = contentFromRow(await prisma.application.findUniqueOrThrow({ where: { id }, include: { costLines: true, focusAreas: true, partnerAreas: true } }));
+    await saveDraft(actor, { id, content: { ...content, title: "Gemt efter upload" }, expectedRevision: before.revision });
+    expect((await prisma.application.findUniqueOrThrow({ where: { id } })).title).toBe("Gemt efter upload");
   });
 
   it("accepts uploads to a returned application", async () => {

@@ -73,7 +73,12 @@ async function validForm(overrides: Record<string, string | string[]> = {}): Pro
   };
 }
 
+/** Posts the form as the browser does: with the revision it was opened on (the stored one, unless the test names one). */
 async function edit(id: string, form: Record<string, string | string[]>, email: string = demoEmail.applicant) {
+  if (!("revision" in form)) {
+    const stored = await prisma.application.findUnique({ where: { id }, select: { revision: true } });
+    if (stored) form = { ...form, revision: String(stored.revision) };
+  }
   return callAction(editRoute, `/applications/${id}/edit`, { params: { applicationId: id }, cookie: await cookieFor(email), form });
 }
 
@@ -393,5 +398,75 @@ describe("/applications/:id/edit action: submit", () => {
     expect((await edit(id, form, demoEmail.areaLead)).status).toBe(403);
     expect((await edit(id, form, demoEmail.hmu)).status).toBe(403);
     expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
+  });
+});
+
+describe("/applications/:id/edit action: two people saving one draft", () => {
+  const STALE = "applications.error.staleRevision";
+
+  it("refuses the second of two saves opened on the same revision, keeps what was typed, and overwrites nothing", async () => {
+    const id = await createDraft();
+    const first = await edit(id, { ...(await validForm({ title: "Anna's titel" })), revision: "0", intent: "save" });
+    expect(first.status).toBe(302);
+    const afterFirst = await snapshot(id);
+    expect(afterFirst.app).toMatchObject({ title: "Anna's titel", revision: 1 });
+
+    const second = await edit(id, { ...(await validForm({ title: "Bents titel", purpose: "Bents formål" })), revision: "0", intent: "save" });
+    expect(second.status).toBe(400);
+    expect(fieldErrors(second)).toEqual({ "": [STALE] });
+    expect(await snapshot(id)).toEqual(afterFirst);
+    // The reply carries what Bent typed, and the revision he opened (so that a second click is refused too).
+    const reply = (second.data as { result: { initialValue: Record<string, unknown> } }).result;
+    expect(reply.initialValue).toMatchObject({ title: "Bents titel", purpose: "Bents formål", revision: "0" });
+    expect((await edit(id, { ...(await validForm({ title: "Bents titel" })), revision: "0", intent: "save" })).status).toBe(400);
+
+    // Opened again, the form is at the new revision and saves.
+    const reopened = (await loadEdit(id)).data as EditData;
+    expect(reopened.defaults.revision).toBe("1");
+    expect((await edit(id, { ...(await validForm({ title: "Bents titel" })), revision: reopened.defaults.revision, intent: "save" })).status).toBe(302);
+    expect((await prisma.application.findUniqueOrThrow({ where: { id } })).revision).toBe(2);
+  });
+
+  it("lets exactly one of two simultaneous saves from the same revision through", async () => {
+    const id = await createDraft();
+    const [a, b] = await Promise.all([
+      edit(id, { ...(await validForm({ title: "Fra fane A" })), revision: "0", intent: "save" }),
+      edit(id, { ...(await validForm({ title: "Fra fane B" })), revision: "0", intent: "save" }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([302, 400]);
+    const winner = a.status === 302 ? "Fra fane A" : "Fra fane B";
+    const stored = await prisma.application.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ title: winner, revision: 1 });
+    expect(await auditCount("application.saveDraft")).toBe(1);
+  });
+
+  it("refuses a stale submission and one without a revision, changing nothing", async () => {
+    const id = await createDraft();
+    await edit(id, { ...(await validForm()), revision: "0", intent: "save" });
+    const before = await snapshot(id);
+    const stale = await edit(id, { ...(await validForm({ title: "Indsendt på en gammel udgave" })), revision: "0", intent: "submit" });
+    expect(stale.status).toBe(400);
+    expect(fieldErrors(stale)).toEqual({ "": [STALE] });
+    const { revision: _omitted, ...withoutRevision } = { ...(await validForm()), revision: "", intent: "save" };
+    for (const form of [withoutRevision, { ...withoutRevision, revision: "-1" }, { ...withoutRevision, revision: "1e3" }]) {
+      const result = await callAction(editRoute, `/applications/${id}/edit`, { params: { applicationId: id }, cookie: await cookieFor(demoEmail.applicant), form });
+      expect(result.status).toBe(400);
+    }
+    expect(await snapshot(id)).toEqual(before);
+  });
+
+  it("shows the refusal with a way to the new version, and keeps the typed text and the old revision in the form", async () => {
+    const id = await createDraft();
+    await edit(id, { ...(await validForm({ title: "Anna's titel" })), revision: "0", intent: "save" });
+    const refused = await edit(id, { ...(await validForm({ title: "Bents titel" })), revision: "0", intent: "save" });
+    const loaderData = (await loadEdit(id)).data as EditData;
+    const Stub = createRoutesStub([{ id: "edit", path: "/applications/:applicationId/edit", Component: editRoute.default as ComponentType, loader: () => loaderData, action: () => refused.data }]);
+    const html = renderToString(
+      createElement(Stub, { initialEntries: [`/applications/${id}/edit`], hydrationData: { loaderData: { edit: loaderData }, actionData: { edit: refused.data } } }),
+    );
+    expect(html).toContain("Ansøgningen er ændret af en anden, siden du åbnede den, så dine ændringer er ikke gemt.");
+    expect(html).toContain(`<a href="/applications/${id}/edit">Åbn den nye udgave af ansøgningen`);
+    expect(html).toContain('value="Bents titel"');
+    expect(html).toMatch(/<input type="hidden" name="revision" value="0"\/>/);
   });
 });
