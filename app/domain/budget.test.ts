@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   checkAdjustment,
@@ -48,6 +49,28 @@ describe("checkAdjustment", () => {
   });
   it("allows an addition even when the year is already below its commitments", () =>
     expect(checkAdjustment(totals, 1n, rounds(kroner(500)))).toBeNull());
+  it("refuses an addition that takes the total above the maximum, to the øre", () => {
+    expect(checkAdjustment(totals, MAX_ABS_ORE - kroner(100))).toBeNull();
+    expect(checkAdjustment(totals, MAX_ABS_ORE - kroner(100) + 1n)).toBe("totalTooLarge");
+    expect(checkAdjustment(poolYearTotals(MAX_ABS_ORE, []), 1n)).toBe("totalTooLarge");
+  });
+  it("keeps every year's total between 0 and the maximum, whatever adjustments are tried", () => {
+    const amount = fc.oneof(
+      fc.bigInt({ min: -MAX_ABS_ORE - 10n, max: MAX_ABS_ORE + 10n }),
+      fc.constantFrom(MAX_ABS_ORE, -MAX_ABS_ORE, 1n, -1n, 0n),
+    );
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: MAX_ABS_ORE }), fc.array(amount, { maxLength: 30 }), (budget, tries) => {
+        const accepted: { amountOre: bigint }[] = [];
+        for (const amountOre of tries) {
+          if (checkAdjustment(poolYearTotals(budget, accepted), amountOre) === null) accepted.push({ amountOre });
+          const { totalOre } = poolYearTotals(budget, accepted);
+          if (totalOre < 0n || totalOre > MAX_ABS_ORE) return false;
+        }
+        return true;
+      }),
+    );
+  });
 });
 
 describe("minimumTotalOre", () => {

@@ -1,5 +1,5 @@
 // Pool-year budget arithmetic (puljeår). Pure and exact (øre in bigint).
-import { MAX_ABS_ORE, sumOre, type Ore } from "./money";
+import { isWithinMaximum, MAX_ABS_ORE, sumOre, type Ore } from "./money";
 
 export const DEFAULT_POOL_BUDGET_ORE: Ore = 600_000_000n; // 6.000.000,00 kr.
 
@@ -22,7 +22,7 @@ export function poolYearTotals(budgetOre: Ore, adjustments: readonly AdjustmentL
   return { budgetOre, additionsOre, reductionsOre, adjustmentsOre, totalOre: budgetOre + adjustmentsOre };
 }
 
-export type AdjustmentProblem = "zero" | "tooLarge" | "totalNegative" | "belowCommitted";
+export type AdjustmentProblem = "zero" | "tooLarge" | "totalTooLarge" | "totalNegative" | "belowCommitted";
 
 /** What a year has already promised: its rounds' shares and its priorities' earmarks. */
 export interface YearCommitments {
@@ -50,13 +50,15 @@ export function minimumTotalOre(c: YearCommitments): Ore {
 }
 
 /**
- * Checks a new adjustment against the year. A reduction may not take the
- * year's total below zero, nor below what is already committed (see
- * minimumTotalOre). An addition is always allowed.
+ * Checks a new adjustment against the year. An addition may not take the
+ * year's total above the product's maximum (MAX_ABS_ORE: it holds for totals,
+ * not only for single amounts). A reduction may not take the year's total
+ * below zero, nor below what is already committed (see minimumTotalOre).
  */
 export function checkAdjustment(current: PoolYearTotals, amountOre: Ore, commitments: YearCommitments = NO_COMMITMENTS): AdjustmentProblem | null {
   if (amountOre === 0n) return "zero";
-  if (amountOre > MAX_ABS_ORE || -amountOre > MAX_ABS_ORE) return "tooLarge";
+  if (!isWithinMaximum(amountOre)) return "tooLarge";
+  if (current.totalOre + amountOre > MAX_ABS_ORE) return "totalTooLarge";
   if (current.totalOre + amountOre < 0n) return "totalNegative";
   if (amountOre < 0n && current.totalOre + amountOre < minimumTotalOre(commitments)) return "belowCommitted";
   return null;

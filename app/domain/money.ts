@@ -18,8 +18,18 @@ export function sumOre(values: Iterable<Ore>): Ore {
   return total;
 }
 
-/** Largest amount accepted anywhere in the product: 999.999.999.999,99 kr. */
+/**
+ * Largest amount accepted anywhere in the product: 999.999.999.999,99 kr. It
+ * holds for every stored amount and for every stored or shown total (a year's
+ * budget with its adjustments, an application's costs), not only for what one
+ * person types at a time.
+ */
 export const MAX_ABS_ORE = 99_999_999_999_999n;
+
+/** Is the amount, or total, within the product's maximum (either sign)? */
+export function isWithinMaximum(value: Ore): boolean {
+  return value <= MAX_ABS_ORE && value >= -MAX_ABS_ORE;
+}
 
 /**
  * Parses an amount typed by a person, Danish style: "6.000.000", "1.234,56",

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dateOnlyUtc } from "./dates";
-import { kroner } from "./money";
+import { kroner, MAX_ABS_ORE } from "./money";
 import { checkRound, checkRoundChange, otherSharesOre, roundStatus } from "./rounds";
 
 const round = {
@@ -43,6 +44,19 @@ describe("checkRound", () => {
   });
   it("refuses a round whose decision falls outside the pool year", () => {
     expect(checkRound({ ...round, decisionDate: dateOnlyUtc(2028, 1, 10) }, year)).toEqual([{ field: "opensAt", code: "outsideYear" }]);
+  });
+  it("keeps the rounds' shares together within the year's total, and so within the maximum", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: MAX_ABS_ORE }), fc.array(fc.bigInt({ min: -1n, max: MAX_ABS_ORE }), { maxLength: 20 }), (totalOre, tries) => {
+        const accepted: { id: string; budgetShareOre: bigint }[] = [];
+        for (const [index, budgetShareOre] of tries.entries()) {
+          const problems = checkRound({ ...round, budgetShareOre }, { year: year.year, totalOre, otherSharesOre: otherSharesOre(accepted) });
+          if (problems.length === 0) accepted.push({ id: String(index), budgetShareOre });
+        }
+        const sum = otherSharesOre(accepted);
+        return sum <= totalOre && sum <= MAX_ABS_ORE;
+      }),
+    );
   });
 });
 

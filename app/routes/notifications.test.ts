@@ -54,7 +54,8 @@ describe("notifications page", () => {
     expect(inbox.items.map((i) => i.id)).toEqual([returned.id, strange.id, receipt.id]);
     expect(inbox.items[0]).toMatchObject({
       subject: "Ansøgning 2026-0601 er sendt tilbage til ændringer",
-      body: 'Ansøgningen 2026-0601 "Kursus" er sendt tilbage af Mette Kjær med kommentaren: Uddyb effekten.',
+      // People's text is isolated (U+2068 … U+2069), so that its direction cannot reorder the sentence.
+      body: 'Ansøgningen 2026-0601 "\u2068Kursus\u2069" er sendt tilbage af \u2068Mette Kjær\u2069 med kommentaren: \u2068Uddyb effekten.\u2069',
       readAt: null,
       application: { id: own.id, reference: "2026-0601" },
     });
@@ -144,7 +145,7 @@ describe("notifications page", () => {
     const result = await callLoader(page, "/notifications", { cookie: await cookieFor(demoEmail.secretariat) });
     expect((result.data as Inbox).items[0]).toMatchObject({
       subject: "Ansøgning 2026-0700 er indstillet",
-      body: 'Ansøgningen 2026-0700 "Mentorforløb" er indstillet af Mette Kjær og går videre til puljesekretariatet.',
+      body: 'Ansøgningen 2026-0700 "\u2068Mentorforløb\u2069" er indstillet af \u2068Mette Kjær\u2069 og går videre til puljesekretariatet.',
       application: null,
     });
   });

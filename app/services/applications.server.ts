@@ -14,19 +14,21 @@ import {
   MAX_COST_LINES,
 } from "~/components/applications/schema";
 import type { ApplicationSnapshot } from "~/components/applications/snapshot";
-import { computeAmounts, applicationReference } from "~/domain/applications/amounts";
+import { computeAmounts, applicationReference, totalCostTooLarge } from "~/domain/applications/amounts";
 import { canTransition, isEditable, submissionDeadline, type ApplicationStatus } from "~/domain/applications/status";
 import { applicationRecordScope, type ApplicationPlace } from "~/domain/applications/visibility";
-import type { Ore } from "~/domain/money";
+import { domainListText } from "~/domain/email-domains";
+import { MAX_ABS_ORE, type Ore } from "~/domain/money";
 import { applicantUnitIds, can, scopeFilter, type PermissionSubject, type RecordScope } from "~/domain/permissions";
 import { roundStatus, type RoundStatus } from "~/domain/rounds";
 import { screeningSummary, type Verdict } from "~/domain/screening/engine";
 import { formatDateTime, translate, type Lang, type MessageKey } from "~/i18n";
 import { explainVerdict } from "~/i18n/screening";
 import { formatErrorVars } from "~/utils/action.server";
+import { env } from "~/utils/env.server";
 import { prisma, type Db, type Tx } from "~/utils/db.server";
 import { defineMutation, FieldError, PermissionError, type Actor } from "./mutation.server";
-import { notify, recipientsWithRole, type Recipient } from "./notifications.server";
+import { mayEmail, notify, recipientsWithRole, type Recipient } from "./notifications.server";
 import { loadScreeningSetup, screenContent, screeningView, verdictsFromJson, verdictsToJson, type ScreeningView } from "./screening.server";
 
 // ---------------------------------------------------------------------------
@@ -270,6 +272,11 @@ function referenceProblems(
     problems.push({ field: "partnerAreaIds", key: "validation.invalid" });
   }
   if (content.costLines.length > MAX_COST_LINES) problems.push({ field: "costLines", key: "applications.error.tooManyCostLines" });
+  const costs = content.costLines.map((line) => ({ amountOre: line.amountOre ?? 0n }));
+  if (totalCostTooLarge(costs)) {
+    const totalOre = computeAmounts(costs, 0n).totalCostOre;
+    problems.push({ field: "costLines", key: "applications.error.totalTooLarge", vars: { totalOre: totalOre.toString(), maxOre: MAX_ABS_ORE.toString() } });
+  }
   content.costLines.forEach((line, index) => {
     if (line.amountOre !== null && line.amountOre < 0n) {
       problems.push({ field: `costLines[${index}].amount`, key: "applications.error.amountNegative" });
@@ -290,12 +297,32 @@ async function loadForChange(tx: Tx, id: string) {
     where: { id },
     select: {
       ...contentSelect,
+      revision: true,
       unit: { select: { name: true } },
       round: { select: { id: true, name: true, opensAt: true, closesAt: true, endorsementDeadline: true, decisionDate: true } },
     },
   });
   if (!app) throw new PermissionError(404);
   return app;
+}
+
+/**
+ * Refuses a save made on an older content revision than the stored one (a lost
+ * update: somebody else saved in between). Undefined: the caller edits on top
+ * of whatever is stored (services and tests, never a form).
+ */
+function requireRevision(app: { revision: number }, expectedRevision: number | undefined): void {
+  if (expectedRevision !== undefined && expectedRevision !== app.revision) throw new FieldError("", "applications.error.staleRevision");
+}
+
+/**
+ * The contact e-mail must be one the system may write to: a user's, or one
+ * inside the configured domains (ALLOWED_EMAIL_DOMAINS). Null: it may.
+ */
+async function contactEmailProblem(db: Db | Tx, contactEmail: string): Promise<ContentProblem | null> {
+  const email = contactEmail.trim().toLowerCase();
+  if (!email || (await mayEmail(db, email))) return null;
+  return { field: "contactEmail", key: "applications.error.contactEmailDomain", vars: { domains: domainListText(env().ALLOWED_EMAIL_DOMAINS, "eller") } };
 }
 
 /** Writes the content of a draft: fields, totals, cost lines, focus areas, partner areas. */
@@ -310,11 +337,15 @@ async function writeContent(tx: Tx, app: StoredApp, content: ApplicationContent,
     areaId = unit.areaId;
   }
   throwFirst(referenceProblems(content, await referenceContext(tx, app), app, user, areaId));
+  const contactProblem = await contactEmailProblem(tx, content.contactEmail);
+  if (contactProblem) throwFirst([contactProblem]);
   const lines = content.costLines.map((line) => ({ ...line, amountOre: line.amountOre ?? 0n }));
   const amounts = computeAmounts(lines, content.coFinancingOre);
-  await tx.application.update({
-    where: { id: app.id },
+  // Only the revision that was read (and locked) is overwritten; on a stale one nothing is written.
+  const written = await tx.application.updateMany({
+    where: { id: app.id, revision: app.revision },
     data: {
+      revision: { increment: 1 },
       unitId,
       areaId,
       contactName: content.contactName,
@@ -332,6 +363,7 @@ async function writeContent(tx: Tx, app: StoredApp, content: ApplicationContent,
       softRuleJustification: content.softRuleJustification,
     },
   });
+  if (written.count !== 1) throw new FieldError("", "applications.error.staleRevision");
   await tx.applicationCostLine.deleteMany({ where: { applicationId: app.id } });
   if (lines.length > 0) {
     await tx.applicationCostLine.createMany({
@@ -484,6 +516,8 @@ export interface EditData {
     coFinancingOre: Ore;
     requestedOre: Ore;
     updatedAt: Date;
+    /** The content revision (the edit form sends it back with a save). */
+    revision: number;
   };
   round: RoundInfo;
   content: ApplicationContent;
@@ -569,6 +603,7 @@ export async function getEditData(id: string, user: PermissionSubject, lang: Lan
     select: {
       ...contentSelect,
       updatedAt: true,
+      revision: true,
       unit: { select: { name: true } },
       area: { select: { name: true } },
       round: { select: roundInfoSelect },
@@ -609,6 +644,7 @@ export async function getEditData(id: string, user: PermissionSubject, lang: Lan
       coFinancingOre: app.coFinancingOre,
       requestedOre: app.requestedOre,
       updatedAt: app.updatedAt,
+      revision: app.revision,
     },
     round: roundInfo(app.round, now),
     content,
@@ -765,6 +801,8 @@ export interface SubmitInput {
   id: string;
   /** The form's content to store and submit; null: submit what is stored. */
   content: ApplicationContent | null;
+  /** The content revision the form was opened on (see saveDraft). */
+  expectedRevision?: number;
   /** Language of messages that quote values (dates, rules). */
   lang?: Lang;
   /** The moment of submission (tests); now by default. */
@@ -819,10 +857,11 @@ export async function checkSubmission(input: SubmitInput & { user: PermissionSub
   const now = input.now ?? new Date();
   const app = await prisma.application.findUnique({
     where: { id: input.id },
-    select: { ...contentSelect, round: { select: { opensAt: true, closesAt: true, endorsementDeadline: true, decisionDate: true } } },
+    select: { ...contentSelect, revision: true, round: { select: { opensAt: true, closesAt: true, endorsementDeadline: true, decisionDate: true } } },
   });
   if (!app) return [{ field: "", key: "applications.error.notFound" }];
   if (!canTransition(app.status, "submit")) return [{ field: "", key: "applications.error.notEditable" }];
+  if (input.expectedRevision !== undefined && input.expectedRevision !== app.revision) return [{ field: "", key: "applications.error.staleRevision" }];
   const closed = roundClosedProblem(app.round, app.status, now, lang);
   if (closed) return [closed];
   const content = input.content ?? contentFromRow(app);
@@ -832,6 +871,8 @@ export async function checkSubmission(input: SubmitInput & { user: PermissionSub
     if (unit) areaId = unit.areaId;
   }
   const problems = [...referenceProblems(content, await referenceContext(prisma, app), app, input.user, areaId), ...submissionProblems(content)];
+  const contactProblem = await contactEmailProblem(prisma, content.contactEmail);
+  if (contactProblem) problems.push(contactProblem);
   const setup = await loadScreeningSetup(prisma, app.roundId);
   problems.push(...screeningProblems(screenContent(setup, content, areaId), content.softRuleJustification, lang));
   return problems;
@@ -901,6 +942,12 @@ export const createApplication = defineMutation<CreateApplicationInput, { id: st
 export interface SaveDraftInput {
   id: string;
   content: ApplicationContent;
+  /**
+   * The content revision the form was opened on: a save on an older one is
+   * refused and writes nothing (two saves of one draft at once: the second
+   * is told, never silently overwrites the first).
+   */
+  expectedRevision?: number;
 }
 
 export const saveDraft = defineMutation<SaveDraftInput, { id: string }>("application.saveDraft", {
@@ -910,6 +957,7 @@ export const saveDraft = defineMutation<SaveDraftInput, { id: string }>("applica
     const app = await loadForChange(tx, input.id);
     requireScope("application:edit", applicationScope(app));
     if (!isEditable(app.status)) throw new FieldError("", "applications.error.notEditable");
+    requireRevision(app, input.expectedRevision);
     const before = contentFromRow(app);
     const { amounts, unitId, areaId } = await writeContent(tx, app, input.content, user, (scope) => requireScope("application:edit", scope));
     return {
@@ -918,8 +966,12 @@ export const saveDraft = defineMutation<SaveDraftInput, { id: string }>("applica
         action: "application.saveDraft",
         entityType: "Application",
         entityId: app.id,
-        before: { unitId: app.unitId, ...contentSummary(before, { totalCostOre: app.totalCostOre, coFinancingOre: app.coFinancingOre, requestedOre: app.requestedOre }) },
-        after: { unitId, areaId, ...contentSummary(input.content, amounts) },
+        before: {
+          unitId: app.unitId,
+          ...contentSummary(before, { totalCostOre: app.totalCostOre, coFinancingOre: app.coFinancingOre, requestedOre: app.requestedOre }),
+          revision: app.revision,
+        },
+        after: { unitId, areaId, ...contentSummary(input.content, amounts), revision: app.revision + 1 },
       },
     };
   },
@@ -937,6 +989,7 @@ export const submitApplication = defineMutation<SubmitInput, { versionNo: number
     const closed = roundClosedProblem(app.round, app.status, now, lang);
     if (closed) throwFirst([closed]);
     if (input.content) {
+      requireRevision(app, input.expectedRevision);
       await writeContent(tx, app, input.content, user, (scope) => requireScope("application:edit", scope));
       app = await loadForChange(tx, input.id);
     }

@@ -162,8 +162,9 @@ export const addAttachment = defineMutation<AddAttachmentInput, AttachmentListIt
   permission: "application:edit",
   async run({ tx, actor, requireScope }, input) {
     const application = await lockEditableApplication(tx, requireScope, input.applicationId);
+    // The type is judged on the whole name as sent; the stored name is shortened in its base, keeping the extension.
+    const check = checkAttachment(input.fileName, input.bytes);
     const fileName = safeFileName(input.fileName);
-    const check = checkAttachment(fileName, input.bytes);
     if (!check.ok) {
       switch (check.problem) {
         case "empty":

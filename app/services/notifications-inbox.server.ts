@@ -3,6 +3,7 @@
 // transaction of the change they report.
 import { applicationRecordScope } from "~/domain/applications/visibility";
 import { can, type PermissionSubject } from "~/domain/permissions";
+import { isolateText } from "~/domain/text";
 import type { Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { defineMutation, PermissionError } from "./mutation.server";
@@ -30,10 +31,15 @@ function stringVars(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === "string" ? v : String(v)]));
 }
 
+/** Notification values typed by people (the others are references, dates and links of ours). */
+const USER_TEXT_VARS = new Set(["title", "unit", "round", "by", "comment"]);
+
 /** Subject and body in the reader's language (the e-mail's signature and link are left out in-app). */
 export function renderInboxText(kind: string, vars: Record<string, string>, lang: Lang): { subject: string; body: string } {
   if (!isKind(kind)) return { subject: kind, body: "" };
-  const { subject, text } = renderNotification(kind, vars, lang);
+  // Values that people typed (titles, names, comments) are isolated, so that they cannot reorder the sentence.
+  const isolated = Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, USER_TEXT_VARS.has(name) ? isolateText(value) : value]));
+  const { subject, text } = renderNotification(kind, isolated, lang);
   return { subject, body: text };
 }
 

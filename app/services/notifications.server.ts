@@ -1,8 +1,10 @@
 // Telling people: an in-app notification per recipient and an e-mail in the
 // outbox, written in the caller's transaction (so a change and its message
 // commit together). Sending the outbox is a separate job.
+import { isInAllowedDomains } from "~/domain/email-domains";
 import { translate, type MessageKey } from "~/i18n";
-import type { Tx } from "~/utils/db.server";
+import type { Db, Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 
 export const NOTIFICATION_KINDS = [
   "application.submitted", // to the area lead(s): please endorse
@@ -31,20 +33,35 @@ export function renderNotification(kind: NotificationKind, vars: Record<string, 
 }
 
 /**
+ * May the system e-mail this address? Only a user's address (active or not: the
+ * address is the municipality's own) or one inside ALLOWED_EMAIL_DOMAINS.
+ */
+export async function mayEmail(db: Db | Tx, email: string): Promise<boolean> {
+  const address = email.trim().toLowerCase();
+  if (!address) return false;
+  if (isInAllowedDomains(address, env().ALLOWED_EMAIL_DOMAINS)) return true;
+  return (await db.user.findUnique({ where: { email: address }, select: { id: true } })) !== null;
+}
+
+/**
  * Writes one notification and one outbox e-mail per distinct recipient. Must be
- * called with the transaction of the change it reports.
+ * called with the transaction of the change it reports. A recipient the system
+ * may not e-mail (see mayEmail: neither a user's address nor inside the allowed
+ * domains) gets nothing, whatever the caller computed: the municipality's sender
+ * never relays text to an address somebody typed.
  */
 export async function notify(
   tx: Tx,
   input: { kind: NotificationKind; applicationId: string | null; recipients: readonly Recipient[]; vars: Record<string, string> },
 ): Promise<number> {
   const seen = new Set<string>();
-  const recipients = input.recipients.filter((r) => {
-    const key = r.email.toLowerCase();
-    if (!r.email || seen.has(key)) return false;
+  const recipients: Recipient[] = [];
+  for (const r of input.recipients) {
+    const key = r.email.trim().toLowerCase();
+    if (!key || seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    if (await mayEmail(tx, key)) recipients.push({ ...r, email: key });
+  }
   const { subject, body } = renderNotification(input.kind, input.vars);
   for (const recipient of recipients) {
     if (recipient.userId) {

@@ -25,8 +25,10 @@ async function recipients(): Promise<Recipient[]> {
     { userId: secretariat.id, email: secretariat.email, name: secretariat.name },
     // The same person again with the address in capitals: told once.
     { userId: lead.id, email: lead.email.toUpperCase(), name: lead.name },
-    // A contact person without an account: e-mail only.
-    { userId: null, email: "kontakt@example.dk", name: "Karen Kontakt" },
+    // A contact person without an account, inside the allowed domains: e-mail only.
+    { userId: null, email: "kontakt@demo.aarhus.dk", name: "Karen Kontakt" },
+    // An address somebody typed, outside the allowed domains and no user's: never written to.
+    { userId: null, email: "offer@phishing.example", name: "Ukendt" },
     // No address: nobody to write to.
     { userId: null, email: "", name: "Ingen" },
   ];
@@ -42,7 +44,7 @@ describe("notify", () => {
     expect(notifications[0]).toMatchObject({ kind: "application.submitted", vars, readAt: null });
 
     const outbox = await prisma.outboxEmail.findMany({ orderBy: { toEmail: "asc" } });
-    expect(outbox.map((o) => o.toEmail)).toEqual([demoEmail.areaLead, "kontakt@example.dk", demoEmail.secretariat]);
+    expect(outbox.map((o) => o.toEmail)).toEqual([demoEmail.areaLead, "kontakt@demo.aarhus.dk", demoEmail.secretariat]);
     const mail = outbox[0]!;
     expect(mail.subject).toBe("Ny ansøgning til indstilling: Traumebevidst pædagogik");
     expect(mail.body).toContain('Ansøgningen 2026-0042 "Traumebevidst pædagogik" fra Center for Familieindsatser er indsendt i Vinterrunde 2026');
@@ -51,6 +53,22 @@ describe("notify", () => {
     expect(mail.body).not.toMatch(/\{\w+\}/);
     expect(mail.sentAt).toBeNull();
     expect(mail.toName).toBe("Mette Kjær");
+  });
+
+  it("writes only to users and to addresses inside the allowed domains", async () => {
+    const outsider = await prisma.user.create({ data: { email: "konsulent@partner.example", name: "Ekstern Konsulent" } });
+    const people: Recipient[] = [
+      { userId: null, email: "offer@phishing.example", name: "Ukendt" },
+      { userId: null, email: "x@demo.aarhus.dk.phishing.example", name: "Ligner" },
+      { userId: null, email: "x@evil-demo.aarhus.dk", name: "Ligner også" },
+      // A user's own address is always allowed, whatever its domain.
+      { userId: null, email: outsider.email.toUpperCase(), name: outsider.name },
+      { userId: null, email: "ny@afdeling.demo.aarhus.dk", name: "Underdomæne" },
+    ];
+    const told = await prisma.$transaction(async (tx) => notify(tx, { kind: "application.returned", applicationId: null, recipients: people, vars: { ...vars, by: "X", comment: "Y" } }));
+    expect(told).toBe(2);
+    const outbox = await prisma.outboxEmail.findMany({ orderBy: { toEmail: "asc" } });
+    expect(outbox.map((o) => o.toEmail)).toEqual(["konsulent@partner.example", "ny@afdeling.demo.aarhus.dk"]);
   });
 
   it("is rolled back together with the caller's transaction", async () => {

@@ -190,6 +190,7 @@ export interface AdjustPoolYearInput {
 const ADJUSTMENT_PROBLEM_KEYS: Record<AdjustmentProblem, MessageKey> = {
   zero: "validation.amountNotZero",
   tooLarge: "poolYears.error.tooLarge",
+  totalTooLarge: "poolYears.error.totalTooLarge",
   totalNegative: "poolYears.error.totalNegative",
   belowCommitted: "poolYears.error.belowCommitted",
 };
@@ -244,7 +245,14 @@ export const adjustPoolYear = defineMutation<AdjustPoolYearInput, { id: string; 
       const vars: Record<string, string> | undefined =
         problem === "totalNegative"
           ? { amountOre: (-input.amountOre).toString(), totalOre: before.totalOre.toString() }
-          : problem === "belowCommitted"
+          : problem === "totalTooLarge"
+            ? {
+                amountOre: input.amountOre.toString(),
+                totalAfterOre: (before.totalOre + input.amountOre).toString(),
+                maxOre: MAX_ABS_ORE.toString(),
+                totalOre: before.totalOre.toString(),
+              }
+            : problem === "belowCommitted"
             ? { totalAfterOre: (before.totalOre + input.amountOre).toString(), committedOre: minimumTotalOre(commitments).toString() }
             : undefined;
       throw new FieldError("amount", ADJUSTMENT_PROBLEM_KEYS[problem], vars);

@@ -65,11 +65,11 @@ describe("getTimeline", () => {
     expect(timeline.map((e) => [e.at.toISOString().slice(11, 16), timelineLabel(t, e), e.actorName])).toEqual([
       ["10:00", "Kladde oprettet", "Anna Andersen"],
       ["10:05", "Kladde gemt", "Anna Andersen"],
-      ["10:10", "Bilag tilføjet: plan.pdf", "Anna Andersen"],
-      ["10:12", "Bilag tilføjet: budget.pdf", "Anna Andersen"],
-      ["10:15", "Bilag fjernet: budget.pdf", "Anna Andersen"],
+      ["10:10", "Bilag tilføjet: \u2068plan.pdf\u2069", "Anna Andersen"], // file names and comments isolated
+      ["10:12", "Bilag tilføjet: \u2068budget.pdf\u2069", "Anna Andersen"],
+      ["10:15", "Bilag fjernet: \u2068budget.pdf\u2069", "Anna Andersen"],
       ["10:20", "Indsendt (version 1)", "Anna Andersen"],
-      ["11:00", "Sendt tilbage til ændringer: Uddyb den forventede effekt.", "Mette Kjær"],
+      ["11:00", "Sendt tilbage til ændringer: \u2068Uddyb den forventede effekt.\u2069", "Mette Kjær"],
       ["11:30", "Indsendt (version 2)", "Anna Andersen"],
       ["12:00", "Indstillet som nr. 2", "Mette Kjær"],
       ["12:30", "application.somethingNew", null],

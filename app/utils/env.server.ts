@@ -1,5 +1,6 @@
 // Environment, validated once. No .env file is needed: every value has a safe default.
 import { z } from "zod";
+import { DEFAULT_ALLOWED_EMAIL_DOMAINS, parseDomainList } from "~/domain/email-domains";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -12,6 +13,19 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   SECURE_COOKIES: z.enum(["0", "1"]).optional(),
   LOG_REQUESTS: z.enum(["0", "1"]).optional(),
+  /** Domains a typed e-mail address (an application's contact) may be in, comma-separated: "aarhus.dk,kk.dk". */
+  ALLOWED_EMAIL_DOMAINS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined || text.trim() === "") return [...DEFAULT_ALLOWED_EMAIL_DOMAINS];
+      const domains = parseDomainList(text);
+      if (!domains) {
+        ctx.addIssue({ code: "custom", message: `ALLOWED_EMAIL_DOMAINS must be domain names separated by commas, got "${text}"` });
+        return z.NEVER;
+      }
+      return domains;
+    }),
 });
 
 export type Env = z.infer<typeof schema> & { demo: boolean; secureCookies: boolean };

@@ -2,6 +2,7 @@
 // the URL's search params, so a filtered list can be bookmarked and shared.
 import { Form, Link, useLocation } from "react-router";
 import { APPLICATION_STATUSES } from "~/domain/applications/status";
+import { isolateText } from "~/domain/text";
 import { FilterInput, FilterSelect } from "~/components/ui/filter-fields";
 import { useT } from "~/utils/i18n";
 import type { ApplicationListFilter, ListView } from "./schema";
@@ -39,7 +40,7 @@ export function ApplicationFilterForm({ filter, options, view }: { filter: Appli
             name="area"
             label={t("appList.filter.area")}
             allLabel={t("appList.filter.areaAll")}
-            options={options.areas.map((a) => ({ value: a.id, label: `${a.code} – ${a.name}` }))}
+            options={options.areas.map((a) => ({ value: a.id, label: `${a.code} – ${isolateText(a.name)}` }))}
             value={filter.area}
           />
         ) : null}
@@ -49,7 +50,7 @@ export function ApplicationFilterForm({ filter, options, view }: { filter: Appli
             name="unit"
             label={t("appList.filter.unit")}
             allLabel={t("appList.filter.unitAll")}
-            options={options.units.map((u) => ({ value: u.id, label: `${u.areaCode} · ${u.name}` }))}
+            options={options.units.map((u) => ({ value: u.id, label: `${u.areaCode} · ${isolateText(u.name)}` }))}
             value={filter.unit}
           />
         ) : null}

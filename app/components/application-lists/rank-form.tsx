@@ -5,6 +5,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
 import { FormErrors, TextField } from "~/components/ui/forms";
+import { isolateText } from "~/domain/text";
 import { formatMoney } from "~/i18n";
 import { useLang, useT } from "~/utils/i18n";
 import { RankSchema } from "./schema";
@@ -64,7 +65,7 @@ export function RankForm({
               inputMode="numeric"
               className="form-input input-width-xs"
               label={t("appList.rank.field", { reference: item.reference })}
-              hint={`${item.title || t("appList.untitled")} · ${item.unitName} · ${formatMoney(item.requestedOre, lang)}`}
+              hint={`${item.title ? isolateText(item.title) : t("appList.untitled")} · ${isolateText(item.unitName)} · ${formatMoney(item.requestedOre, lang)}`}
             />
           </div>
         );

@@ -9,6 +9,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { Form, useFetcher } from "react-router";
 import { FormErrors, MoneyField, SelectField, TextareaField, TextField } from "~/components/ui/forms";
 import { COST_CATEGORIES } from "~/domain/screening/rules";
+import { isolateText } from "~/domain/text";
 import { formatDateTime } from "~/i18n";
 import { useErrorText, useLang, useT } from "~/utils/i18n";
 import { AmountsSummary } from "./amounts";
@@ -200,7 +201,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
 
   const focusOptions = focusAreaOptions.map((fa) => ({
     value: fa.id,
-    label: fa.rank === null ? t("applications.focusAreas.notPrioritised", { name: fa.name }) : fa.name,
+    label: fa.rank === null ? t("applications.focusAreas.notPrioritised", { name: isolateText(fa.name) }) : fa.name,
     hint: fa.description || undefined,
   }));
 
@@ -212,6 +213,8 @@ export function ApplicationForm(props: ApplicationFormProps) {
           {t("applications.action.save")}
         </button>
         <FormErrors errors={form.errors} id={form.errorId} />
+        {/* The revision the form was opened on; after a refused save it stays the old one, so a second click cannot overwrite either. */}
+        <input type="hidden" name={fields.revision.name} defaultValue={fields.revision.initialValue ?? ""} />
         {hasFieldErrors ? (
           <div className="alert alert-error" role="alert" data-testid="form-has-errors">
             <div className="alert-body">
@@ -228,7 +231,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
             <SelectField
               field={fields.unitId}
               label={t("applications.field.unit")}
-              options={unitOptions.map((u) => ({ value: u.id, label: `${u.name} (${u.areaName})` }))}
+              options={unitOptions.map((u) => ({ value: u.id, label: `${isolateText(u.name)} (${isolateText(u.areaName)})` }))}
             />
           ) : (
             <dl className="kp-dl">

@@ -30,9 +30,9 @@ function render(url: string, props: Partial<AttachmentsPanelProps> = {}): string
   return renderToString(<Stub initialEntries={[url]} />);
 }
 
-/** Text with HTML entities decoded (renderToString escapes quotes). */
+/** Text with HTML entities decoded (renderToString escapes quotes), as read: without the invisible isolates around names. */
 function text(html: string): string {
-  return html.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&").replace(/<!-- -->/g, "");
+  return html.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&").replace(/<!-- -->/g, "").replace(/[\u2068\u2069]/g, "");
 }
 
 describe("file sizes", () => {
@@ -49,7 +49,7 @@ describe("AttachmentsPanel", () => {
   it("lists files as download links with size and type, and offers upload and remove forms to editors", () => {
     const html = text(render("/applications/app1/edit"));
     expect(html).toContain('id="bilag"');
-    expect(html).toContain('<a href="/attachments/a1">Projektplan.pdf</a>');
+    expect(html).toContain('<a href="/attachments/a1"><bdi dir="auto">Projektplan.pdf</bdi></a>');
     expect(html).toContain("1,2 MB");
     expect(html).toContain("850 B");
     expect(html).toContain(">PDF<");
@@ -108,6 +108,15 @@ describe("AttachmentsPanel", () => {
   it("confirms additions and removals", () => {
     expect(text(render("/applications/app1/edit?attachmentOk=added&name=plan.pdf"))).toContain("Bilaget plan.pdf er tilføjet.");
     expect(text(render("/applications/app1/edit?attachmentOk=removed"))).toContain("Bilaget er fjernet.");
+  });
+
+  it("isolates file names, so that their direction cannot reorder the page around them", () => {
+    const html = render("/applications/app1/edit?attachmentOk=added&name=x%E2%80%AEgnp.pdf", {
+      attachments: [{ ...files[0]!, fileName: "x\u202Egnp.pdf" }],
+    });
+    expect(html).toContain("Bilaget \u2068xgnp.pdf\u2069 er tilføjet.");
+    expect(html).toContain('<bdi dir="auto">xgnp.pdf</bdi>');
+    expect(html).not.toContain("\u202E");
   });
 
   it("ignores unknown codes", () => {

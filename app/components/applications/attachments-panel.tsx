@@ -5,8 +5,10 @@
 // message is shown next to the file field, with and without JavaScript.
 import { Form, useLocation, useSearchParams } from "react-router";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_APPLICATION } from "~/domain/applications/attachments";
+import { isolateText } from "~/domain/text";
 import { formatDateTime } from "~/i18n";
 import { useLang, useT } from "~/utils/i18n";
+import { UserText } from "../ui/user-text";
 import {
   ACCEPT_ATTRIBUTE,
   acceptedTypesText,
@@ -50,7 +52,7 @@ export function AttachmentsPanel({ applicationId, attachments, canEdit, headingL
       {okParam === "added" ? (
         <div className="alert alert-success" role="status">
           <div className="alert-body">
-            <p className="alert-text">{name ? t("attachments.added", { fileName: name }) : t("attachments.addedPlain")}</p>
+            <p className="alert-text">{name ? t("attachments.added", { fileName: isolateText(name) }) : t("attachments.addedPlain")}</p>
           </div>
         </div>
       ) : null}
@@ -91,7 +93,7 @@ export function AttachmentsPanel({ applicationId, attachments, canEdit, headingL
                 <tr key={a.id}>
                   <td>
                     <a href={`/attachments/${a.id}`}>
-                      {a.fileName}
+                      <UserText text={a.fileName} />
                     </a>
                   </td>
                   <td className="kp-num kp-nowrap">{formatFileSize(a.sizeBytes, lang)}</td>
@@ -105,7 +107,7 @@ export function AttachmentsPanel({ applicationId, attachments, canEdit, headingL
                         <div className="form-group-checkbox">
                           <input className="form-checkbox" type="checkbox" id={`remove-${a.id}`} name="confirm" value="yes" required />
                           <label className="form-label" htmlFor={`remove-${a.id}`}>
-                            {t("attachments.removeConfirm", { fileName: a.fileName })}
+                            {t("attachments.removeConfirm", { fileName: isolateText(a.fileName) })}
                           </label>
                         </div>
                         <button type="submit" className="button button-secondary kp-small-button">
@@ -138,7 +140,7 @@ export function AttachmentsPanel({ applicationId, attachments, canEdit, headingL
               {fileError ? (
                 <span className="form-error-message" id="attachment-file-error" role="alert">
                   <span className="sr-only">{t("error.title")}: </span>
-                  {name ? `${t("attachments.notTaken", { fileName: name })} ` : ""}
+                  {name ? `${t("attachments.notTaken", { fileName: isolateText(name) })} ` : ""}
                   {fileError}
                 </span>
               ) : null}

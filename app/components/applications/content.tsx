@@ -1,8 +1,10 @@
 // An application's content, read-only, in the form's sections (for the detail
 // page: the latest submitted version, or the draft).
 import type { ReactNode } from "react";
+import { isolateText, stripBidiControls } from "~/domain/text";
 import { formatDate, formatInteger, formatMoney, type Lang, type MessageKey, type Translate } from "~/i18n";
 import { useLang, useT } from "~/utils/i18n";
+import { UserText } from "../ui/user-text";
 import { AmountsSummary } from "./amounts";
 import { isActivityType, isCostCategory } from "./schema";
 import type { ApplicationSnapshot, SnapshotCostLine } from "./snapshot";
@@ -22,7 +24,7 @@ export function dateText(iso: string | null, lang: Lang): string {
 }
 
 export function costLineText(t: Translate, lang: Lang, line: SnapshotCostLine): string {
-  const parts = [costCategoryText(t, line.category), line.description].filter(Boolean).join(" – ");
+  const parts = [costCategoryText(t, line.category), isolateText(line.description)].filter(Boolean).join(" – ");
   return `${parts}: ${formatMoney(BigInt(line.amountOre), lang)}`;
 }
 
@@ -33,8 +35,8 @@ export function MultilineText({ text }: { text: string }) {
   return (
     <>
       {text.split(/\n{2,}/).map((paragraph, index) => (
-        <p key={index} className="mt-0">
-          {paragraph.split("\n").flatMap((line, i) => (i === 0 ? [line] : [<br key={i} />, line]))}
+        <p key={index} className="mt-0" dir="auto">
+          {stripBidiControls(paragraph).split("\n").flatMap((line, i) => (i === 0 ? [line] : [<br key={i} />, line]))}
         </p>
       ))}
     </>
@@ -73,7 +75,7 @@ export function CostLinesTable({ lines, caption }: { lines: readonly SnapshotCos
           {lines.map((line, index) => (
             <tr key={index}>
               <td>{costCategoryText(t, line.category)}</td>
-              <td>{line.description}</td>
+              <td><UserText text={line.description} /></td>
               <td className="kp-num">{formatMoney(BigInt(line.amountOre), lang)}</td>
             </tr>
           ))}
@@ -92,15 +94,15 @@ export function ApplicationContent({ snapshot }: { snapshot: ApplicationSnapshot
     <div data-testid="application-content">
       <h2>{t("applications.section.about")}</h2>
       <dl className="kp-dl">
-        <Row label={t("applications.field.unit")}>{snapshot.unit.name}</Row>
+        <Row label={t("applications.field.unit")}><UserText text={snapshot.unit.name} /></Row>
         <Row label={t("applications.field.contact")}>
           {snapshot.contactName || snapshot.contactEmail ? (
             <>
-              {snapshot.contactName}
+              <UserText text={snapshot.contactName} />
               {snapshot.contactEmail ? (
                 <>
                   {snapshot.contactName ? ", " : ""}
-                  <a href={`mailto:${snapshot.contactEmail}`}>{snapshot.contactEmail}</a>
+                  <a href={`mailto:${snapshot.contactEmail}`}><UserText text={snapshot.contactEmail} /></a>
                 </>
               ) : null}
             </>
@@ -109,12 +111,12 @@ export function ApplicationContent({ snapshot }: { snapshot: ApplicationSnapshot
           )}
         </Row>
         <Row label={t("applications.field.title")} testId="content-title">
-          {snapshot.title}
+          <UserText text={snapshot.title} />
         </Row>
-        <Row label={t("applications.field.primaryFocusArea")}>{primary?.name ?? ""}</Row>
-        <Row label={t("applications.field.otherFocusAreas")}>{others.length ? others.map((fa) => fa.name).join(", ") : t("common.none")}</Row>
+        <Row label={t("applications.field.primaryFocusArea")}><UserText text={primary?.name} /></Row>
+        <Row label={t("applications.field.otherFocusAreas")}>{others.length ? others.map((fa) => isolateText(fa.name)).join(", ") : t("common.none")}</Row>
         <Row label={t("applications.field.partnerAreas")}>
-          {snapshot.partnerAreas.length ? snapshot.partnerAreas.map((a) => a.name).join(", ") : t("common.none")}
+          {snapshot.partnerAreas.length ? snapshot.partnerAreas.map((a) => isolateText(a.name)).join(", ") : t("common.none")}
         </Row>
       </dl>
       <h3>{t("applications.field.purpose")}</h3>
@@ -123,7 +125,7 @@ export function ApplicationContent({ snapshot }: { snapshot: ApplicationSnapshot
       <h2>{t("applications.section.activity")}</h2>
       <dl className="kp-dl">
         <Row label={t("applications.field.activityType")}>{activityTypeText(t, snapshot.activityType)}</Row>
-        <Row label={t("applications.field.targetGroup")}>{snapshot.targetGroup}</Row>
+        <Row label={t("applications.field.targetGroup")}><UserText text={snapshot.targetGroup} /></Row>
         <Row label={t("applications.field.participants")}>{snapshot.participants === null ? "" : formatInteger(snapshot.participants, lang)}</Row>
         <Row label={t("applications.field.period")}>
           {snapshot.startDate || snapshot.endDate

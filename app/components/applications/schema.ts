@@ -91,6 +91,13 @@ export const ApplicationFormSchema = z
     expectedEffect: optionalText(TEXT_LIMITS.expectedEffect),
     followUpPlan: optionalText(TEXT_LIMITS.followUpPlan),
     softRuleJustification: optionalText(TEXT_LIMITS.softRuleJustification),
+    /** The content revision the form was opened on (hidden field): a save of an older one is refused. */
+    revision: z
+      .string()
+      .trim()
+      .regex(/^\d{1,9}$/, { error: "applications.error.staleRevision" })
+      .transform(Number)
+      .optional(),
   })
   .superRefine((value, ctx) => {
     // Zod runs this also when a field above failed: look only at well-formed values.
@@ -171,9 +178,10 @@ export function oreToInput(ore: Ore): string {
 
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
 
-/** The form's default value for stored content. */
-export function formDefaults(content: ApplicationContent & { unitId: string | null }) {
+/** The form's default value for stored content, at its content revision. */
+export function formDefaults(content: ApplicationContent & { unitId: string | null }, revision = 0) {
   return {
+    revision: String(revision),
     unitId: content.unitId ?? "",
     contactName: content.contactName,
     contactEmail: content.contactEmail,

@@ -1,6 +1,7 @@
 // The application's status timeline (forløb): an ordered list, oldest first,
 // of who did what and when, from the audit trail (getTimeline).
 import { formatDateTime, type Translate } from "~/i18n";
+import { isolateText } from "~/domain/text";
 import type { TimelineEntry } from "~/services/timeline.server";
 import { useLang, useT } from "~/utils/i18n";
 
@@ -18,7 +19,7 @@ export function timelineLabel(t: Translate, entry: Pick<TimelineEntry, "action" 
         : t("timeline.application.submitPlain");
     case "application.return":
       return details.comment !== undefined
-        ? t("timeline.application.return", { comment: details.comment })
+        ? t("timeline.application.return", { comment: isolateText(String(details.comment)) })
         : t("timeline.application.returnPlain");
     case "application.endorse":
       return details.rank !== undefined ? t("timeline.application.endorseRank", { rank: details.rank }) : t("timeline.application.endorse");
@@ -29,9 +30,9 @@ export function timelineLabel(t: Translate, entry: Pick<TimelineEntry, "action" 
     case "application.moveArea":
       return t("timeline.application.moveArea");
     case "attachment.add":
-      return t("timeline.attachment.add", { fileName: details.fileName ?? "" });
+      return t("timeline.attachment.add", { fileName: isolateText(String(details.fileName ?? "")) });
     case "attachment.remove":
-      return t("timeline.attachment.remove", { fileName: details.fileName ?? "" });
+      return t("timeline.attachment.remove", { fileName: isolateText(String(details.fileName ?? "")) });
     default:
       return entry.action;
   }
@@ -56,7 +57,7 @@ export function Timeline({ entries, headingLevel = 2 }: { entries: readonly Time
                 {": "}
                 <strong>{timelineLabel(t, entry)}</strong>
                 {" — "}
-                <span>{entry.actorName ? t("timeline.by", { name: entry.actorName }) : t("timeline.system")}</span>
+                <span>{entry.actorName ? t("timeline.by", { name: isolateText(entry.actorName) }) : t("timeline.system")}</span>
               </li>
             );
           })}

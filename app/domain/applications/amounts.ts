@@ -1,6 +1,6 @@
 // Application amounts: the requested amount is computed (total − own
 // co-financing), never typed. Exact in øre.
-import type { Ore } from "../money";
+import { MAX_ABS_ORE, type Ore } from "../money";
 
 export interface CostLineAmount {
   amountOre: Ore;
@@ -17,7 +17,7 @@ export function computeAmounts(costLines: readonly CostLineAmount[], coFinancing
   return { totalCostOre, coFinancingOre, requestedOre: totalCostOre - coFinancingOre };
 }
 
-export type AmountProblem = "noCosts" | "lineNotPositive" | "coFinancingNegative" | "coFinancingOverTotal";
+export type AmountProblem = "noCosts" | "lineNotPositive" | "coFinancingNegative" | "coFinancingOverTotal" | "totalTooLarge";
 
 /** Problems that make the amounts unusable (a draft may still be saved with them). */
 export function amountProblems(costLines: readonly CostLineAmount[], coFinancingOre: Ore): AmountProblem[] {
@@ -27,7 +27,17 @@ export function amountProblems(costLines: readonly CostLineAmount[], coFinancing
   if (coFinancingOre < 0n) problems.push("coFinancingNegative");
   const { totalCostOre } = computeAmounts(costLines, coFinancingOre);
   if (coFinancingOre > totalCostOre) problems.push("coFinancingOverTotal");
+  if (totalCostTooLarge(costLines)) problems.push("totalTooLarge");
   return problems;
+}
+
+/**
+ * Whether the cost lines together exceed the product's maximum: each line may be
+ * at most MAX_ABS_ORE, and so may their sum (the stored total). Not even a draft
+ * may be saved with such a total.
+ */
+export function totalCostTooLarge(costLines: readonly CostLineAmount[]): boolean {
+  return computeAmounts(costLines, 0n).totalCostOre > MAX_ABS_ORE;
 }
 
 /** "2026-0007": the pool year and a running number within it. */

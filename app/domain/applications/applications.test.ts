@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { kroner } from "../money";
-import { amountProblems, applicationReference, computeAmounts } from "./amounts";
-import { checkAttachment, MAX_ATTACHMENT_BYTES, safeFileName, zipEntryNames } from "./attachments";
+import { kroner, MAX_ABS_ORE } from "../money";
+import { amountProblems, applicationReference, computeAmounts, totalCostTooLarge } from "./amounts";
+import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_FILE_NAME_LENGTH, safeFileName, zipEntryNames } from "./attachments";
 import { officeFile, openDocument, zip } from "./office.fixtures";
 import { APPLICATION_STATUSES, canTransition, isEditable, nextStatus, submissionDeadline } from "./status";
 import { diffSnapshots } from "./versions";
@@ -48,6 +49,17 @@ describe("amounts", () => {
     expect(amountProblems([{ amountOre: 100n }], 101n)).toEqual(["coFinancingOverTotal"]);
     expect(amountProblems([{ amountOre: 100n }], 100n)).toEqual([]);
     expect(amountProblems([{ amountOre: 0n }], -1n)).toEqual(["lineNotPositive", "coFinancingNegative"]);
+  });
+  it("refuses costs whose total exceeds the maximum, though each line is within it", () => {
+    expect(amountProblems([{ amountOre: MAX_ABS_ORE }], 0n)).toEqual([]);
+    expect(amountProblems([{ amountOre: MAX_ABS_ORE }, { amountOre: 1n }], 0n)).toEqual(["totalTooLarge"]);
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: 0n, max: MAX_ABS_ORE }), { maxLength: 30 }), (amounts) => {
+        const lines = amounts.map((amountOre) => ({ amountOre }));
+        const total = amounts.reduce((sum, a) => sum + a, 0n);
+        return totalCostTooLarge(lines) === total > MAX_ABS_ORE && amountProblems(lines, 0n).includes("totalTooLarge") === total > MAX_ABS_ORE;
+      }),
+    );
   });
   it("numbers applications per year", () => expect(applicationReference(2026, 7)).toBe("2026-0007"));
 });
@@ -148,6 +160,30 @@ describe("checkAttachment", () => {
     expect(safeFileName('..\\..\\evil"name.pdf')).toBe("evil_name.pdf");
     expect(safeFileName("/etc/passwd")).toBe("passwd");
     expect(safeFileName("")).toBe("bilag");
+  });
+  it("removes bidirectional controls, which would disguise the type ('x\u202Egnp.pdf' shows as 'xfdp.png')", () => {
+    expect(safeFileName("x\u202Egnp.pdf")).toBe("xgnp.pdf");
+    expect(safeFileName("\u2067rapport\u2069\u200f.docx\u200e")).toBe("rapport.docx");
+  });
+  it("shortens a long name in its base, keeping the extension, so that a valid file keeps its type", () => {
+    const long = `${"Referat af møde om kompetenceudvikling ".repeat(6)}endelig.pdf`;
+    expect(long.length).toBeGreaterThan(MAX_FILE_NAME_LENGTH);
+    const safe = safeFileName(long);
+    expect(safe.endsWith(".pdf")).toBe(true);
+    expect(Array.from(safe)).toHaveLength(MAX_FILE_NAME_LENGTH);
+    expect(safe.startsWith("Referat af møde")).toBe(true);
+    expect(checkAttachment(long, text("%PDF-1.7"))).toMatchObject({ ok: true, extension: "pdf" });
+    expect(checkAttachment(safe, text("%PDF-1.7"))).toMatchObject({ ok: true, extension: "pdf" });
+    // Never more than the limit, never a broken surrogate pair, for any name.
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 400 }), fc.constantFrom("", ".pdf", ".docx", ".x"), (base, extension) => {
+        const name = safeFileName(base + extension);
+        return Array.from(name).length <= MAX_FILE_NAME_LENGTH && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(name) && name.length > 0 && (extension.length < 2 || name.endsWith(extension) || name === "bilag");
+      }),
+    );
+  });
+  it("does not take a name of an object's own properties for a type", () => {
+    expect(checkAttachment("x.constructor", text("%PDF-1.7"))).toEqual({ ok: false, problem: "unsupportedType" });
   });
 });
 

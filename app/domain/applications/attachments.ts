@@ -1,5 +1,6 @@
 // Attachments (bilag): the type is checked by content as well as by name.
 // Accepted: PDF, Office documents (OOXML and legacy), OpenDocument, PNG, JPEG.
+import { stripBidiControls } from "../text";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024; // 10 MB
 export const MAX_ATTACHMENTS_PER_APPLICATION = 10;
@@ -128,8 +129,7 @@ export type AttachmentCheck =
 export function checkAttachment(fileName: string, bytes: Uint8Array): AttachmentCheck {
   if (bytes.length === 0) return { ok: false, problem: "empty" };
   if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, problem: "tooLarge" };
-  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
-  // The extension comes from the user: "x.constructor" must not find Object's own members.
+  const extension = fileExtension(fileName);
   const expected = Object.hasOwn(EXTENSIONS, extension) ? EXTENSIONS[extension] : undefined;
   if (!expected) return { ok: false, problem: "unsupportedType" };
   const actual = contentKind(bytes);
@@ -142,10 +142,27 @@ export function checkAttachment(fileName: string, bytes: Uint8Array): Attachment
   return { ok: true, mimeType: expected.mime, extension };
 }
 
-/** A file name safe to put in a Content-Disposition header and on disk listings. */
+/** Longest file name kept (characters), extension included. */
+export const MAX_FILE_NAME_LENGTH = 150;
+
+/** The extension of a file name ("pdf" of "Plan.PDF"), lower-case; "" when it has none. */
+export function fileExtension(fileName: string): string {
+  return /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
+}
+
+/**
+ * A file name safe to put in a Content-Disposition header and on disk listings:
+ * the last path segment, without control and bidirectional control characters,
+ * at most MAX_FILE_NAME_LENGTH characters. A long name is shortened in its base
+ * name, so that the extension (which decides the type) is kept.
+ */
 export function safeFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? "bilag";
+  const base = fileName.split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = base.replace(/[\u0000-\u001f"<>|:*?\\]/g, "_").trim();
-  return (cleaned || "bilag").slice(0, 150);
+  const cleaned = stripBidiControls(base).replace(/[\u0000-\u001f\u007f"<>|:*?\\]/g, "_").trim() || "bilag";
+  const chars = Array.from(cleaned); // by code point: never cut a surrogate pair in two
+  if (chars.length <= MAX_FILE_NAME_LENGTH) return cleaned;
+  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(cleaned)?.[0] ?? "";
+  const stem = chars.slice(0, chars.length - extension.length);
+  return stem.slice(0, MAX_FILE_NAME_LENGTH - extension.length).join("").trimEnd() + extension;
 }

@@ -197,6 +197,9 @@ export const applications = defineMessages({
     "applications.error.unknownIntent": "Handlingen er ukendt. Brug knapperne på siden.",
     "applications.error.notFound": "Ansøgningen findes ikke.",
     "applications.error.notEditable": "Ansøgningen kan ikke ændres eller indsendes i sin nuværende status.",
+    "applications.error.staleRevision":
+      "Ansøgningen er ændret af en anden, siden du åbnede den, så dine ændringer er ikke gemt. Det, du har skrevet, står stadig i formularen: kopiér det, du vil beholde, og åbn så ansøgningen igen for at se den nye udgave.",
+    "applications.edit.openNewVersion": "Åbn den nye udgave af ansøgningen (det, du har skrevet her, forsvinder)",
     "applications.error.roundNotOpen": "Runden er ikke åben for ansøgninger. Vælg en åben runde.",
     "applications.error.roundNotYetOpen": "Runden åbner først {opensAt}. Ansøgningen kan ikke indsendes endnu.",
     "applications.error.roundClosed": "Runden lukkede {closedAt}. Ansøgningen kan ikke indsendes.",
@@ -208,6 +211,9 @@ export const applications = defineMessages({
     "applications.error.costLinesRequired": "Tilføj mindst én udgiftslinje.",
     "applications.error.costAmountPositive": "Skriv et beløb over 0 kr.",
     "applications.error.tooManyCostLines": "Der kan højst være 30 udgiftslinjer.",
+    "applications.error.contactEmailDomain":
+      "Kontaktpersonens e-mail skal være en adresse, der slutter på {domains}, eller e-mailen på en bruger af Kompetencepuljen. Systemet sender kun beskeder til kommunens egne adresser.",
+    "applications.error.totalTooLarge": "Udgifterne er i alt {total}, men de må tilsammen højst være {max}",
     "applications.error.focusAreaRequired": "Vælg mindst ét af årets fokusområder.",
     "applications.error.focusAreaNotPrioritised": "Vælg blandt årets prioriterede fokusområder.",
     "applications.error.primaryRequired": "Vælg det primære fokusområde.",
@@ -426,6 +432,9 @@ export const applications = defineMessages({
     "applications.error.unknownIntent": "Unknown action. Use the buttons on the page.",
     "applications.error.notFound": "The application does not exist.",
     "applications.error.notEditable": "The application cannot be changed or submitted in its current status.",
+    "applications.error.staleRevision":
+      "The application has been changed by someone else since you opened it, so your changes have not been saved. What you typed is still in the form: copy what you want to keep, then open the application again to see the new version.",
+    "applications.edit.openNewVersion": "Open the new version of the application (what you typed here will be lost)",
     "applications.error.roundNotOpen": "The round is not open for applications. Choose an open round.",
     "applications.error.roundNotYetOpen": "The round opens {opensAt}. The application cannot be submitted yet.",
     "applications.error.roundClosed": "The round closed {closedAt}. The application cannot be submitted.",
@@ -437,6 +446,9 @@ export const applications = defineMessages({
     "applications.error.costLinesRequired": "Add at least one cost line.",
     "applications.error.costAmountPositive": "Enter an amount above DKK 0.",
     "applications.error.tooManyCostLines": "There can be at most 30 cost lines.",
+    "applications.error.contactEmailDomain":
+      "The contact person's e-mail must be an address ending in {domains}, or the e-mail of a user of Kompetencepuljen. The system only sends messages to the municipality's own addresses.",
+    "applications.error.totalTooLarge": "The costs add up to {total}, but together they may be at most {max}",
     "applications.error.focusAreaRequired": "Choose at least one of the year's focus areas.",
     "applications.error.focusAreaNotPrioritised": "Choose among the year's prioritised focus areas.",
     "applications.error.primaryRequired": "Choose the primary focus area.",

@@ -76,6 +76,8 @@ export const poolYears = defineMessages({
     "poolYears.error.yearUnknown": "Puljeåret findes ikke.",
     "poolYears.error.budgetPositive": "Budgettet skal være større end 0 kr.",
     "poolYears.error.tooLarge": "Beløbet er for stort.",
+    "poolYears.error.totalTooLarge":
+      "Med en tillægsbevilling på {amount} ville puljeårets samlede ramme blive {totalAfter}, men rammen må højst være {max} (i dag er den {total})",
     "poolYears.error.startsOnOutsideYear": "Startdatoen skal ligge i puljeåret.",
     "poolYears.error.amountNoSign": "Skriv beløbet uden plus eller minus. Vælg i stedet tillægsbevilling eller reduktion ovenfor.",
     "poolYears.error.totalNegative":
@@ -160,6 +162,8 @@ export const poolYears = defineMessages({
     "poolYears.error.yearUnknown": "The pool year does not exist.",
     "poolYears.error.budgetPositive": "The budget must be more than DKK 0.",
     "poolYears.error.tooLarge": "The amount is too large.",
+    "poolYears.error.totalTooLarge":
+      "With an addition of {amount} the pool year's total would be {totalAfter}, but the total may be at most {max} (today it is {total})",
     "poolYears.error.startsOnOutsideYear": "The start date must lie in the pool year.",
     "poolYears.error.amountNoSign": "Enter the amount without plus or minus. Choose supplementary appropriation or reduction above instead.",
     "poolYears.error.totalNegative":

@@ -338,8 +338,8 @@ describe("/applications/:id/versions", () => {
     expect(html).toContain("Ændringer fra version 1 til version 2");
     expect(html).toContain("Titel");
     expect(html).toContain("Udgiftslinjer");
-    expect(html).toContain("Kursusafgift – Kursusafgift: 45.000,00 kr.");
-    expect(html).toContain("Transport – Bus: 12.345,67 kr.");
+    expect(html).toContain("Kursusafgift – \u2068Kursusafgift\u2069: 45.000,00 kr.");
+    expect(html).toContain("Transport – \u2068Bus\u2069: 12.345,67 kr.");
     expect(html).toContain("40.345,67 kr.");
     expect(html).toContain("36.000,00 kr.");
     expect(html).toMatch(/<ins>.*hele.*<\/ins>/);

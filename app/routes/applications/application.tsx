@@ -14,6 +14,7 @@ import { ScreeningVerdicts } from "~/components/applications/screening";
 import { ApplicationStatusLabel } from "~/components/applications/status";
 import { Timeline } from "~/components/applications/timeline";
 import { SuccessMessage } from "~/components/ui/forms";
+import { UserText } from "~/components/ui/user-text";
 import { isEditable, submissionDeadline } from "~/domain/applications/status";
 import { can, type Action, type RecordScope } from "~/domain/permissions";
 import { formatDateTime, formatInteger, translate, type Lang, type MessageKey } from "~/i18n";
@@ -167,7 +168,7 @@ export default function ApplicationPage() {
       <p>
         <Link to="/applications">{t("applications.backToList")}</Link>
       </p>
-      <h1 data-testid="application-title">{shown.content.title || t("applications.untitled", { reference: application.reference })}</h1>
+      <h1 data-testid="application-title">{shown.content.title ? <UserText text={shown.content.title} /> : t("applications.untitled", { reference: application.reference })}</h1>
       <dl className="kp-dl" data-testid="application-facts">
         <dt>{t("applications.field.reference")}</dt>
         <dd data-testid="reference">{application.reference}</dd>
@@ -177,17 +178,17 @@ export default function ApplicationPage() {
         </dd>
         <dt>{t("applications.field.round")}</dt>
         <dd>
-          <Link to={`/rounds/${round.id}`}>{round.name}</Link>
+          <Link to={`/rounds/${round.id}`}><UserText text={round.name} /></Link>
           {" · "}
           {t("applications.detail.closes", { closesAt: formatDateTime(round.closesAt, lang) })}
         </dd>
         <dt>{t("applications.field.unit")}</dt>
         <dd>
-          {application.unitName} ({application.areaName})
+          <UserText text={application.unitName} /> (<UserText text={application.areaName} />)
         </dd>
         <dt>{t("applications.detail.createdBy")}</dt>
         <dd>
-          {application.createdByName}, {formatDateTime(application.createdAt, lang)}
+          <UserText text={application.createdByName} />, {formatDateTime(application.createdAt, lang)}
         </dd>
         {application.submittedAt ? (
           <>
@@ -281,7 +282,7 @@ export default function ApplicationPage() {
             {application.comments.map((comment) => (
               <li key={comment.id} data-kind={comment.kind}>
                 <p className="mb-0">
-                  <strong>{t(commentKindKey(comment.kind))}</strong> · {comment.authorName} · {formatDateTime(comment.createdAt, lang)}
+                  <strong>{t(commentKindKey(comment.kind))}</strong> · <UserText text={comment.authorName} /> · {formatDateTime(comment.createdAt, lang)}
                 </p>
                 <MultilineText text={comment.body} />
               </li>

@@ -8,7 +8,7 @@ import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_APPLICATION } from "~/domain/
 import { officeFile } from "~/domain/applications/office.fixtures";
 import type { ApplicationContent } from "~/components/applications/schema";
 import { isSnapshot } from "~/components/applications/snapshot";
-import { createApplication, saveDraft, submitApplication } from "~/services/applications.server";
+import { contentFromRow, createApplication, saveDraft, submitApplication } from "~/services/applications.server";
 import { contentDisposition, listAttachments, readUploadForm } from "~/services/attachments.server";
 import { readCappedFormData } from "~/utils/form-data.server";
 import { prisma } from "~/utils/db.server";
@@ -105,6 +105,43 @@ describe("upload", () => {
     expect(events[0]!.after).toMatchObject({ applicationId: id, fileName: "Projektplan æøå.pdf", sizeBytes: PDF.length, mimeType: "application/pdf" });
     expect(Object.keys(events[0]!.after as object).sort()).toEqual(["applicationId", "fileName", "mimeType", "reference", "sha256", "sizeBytes"]);
     expect(JSON.stringify(events.map((e) => [e.before, e.after]))).not.toContain("%PDF");
+  });
+
+  it("accepts a valid PDF whose name is longer than 150 characters, keeping its extension in the shortened name", async () => {
+    const id = await application("2026-0105", demoEmail.applicant);
+    const long = `${"Referat fra temadag om vold og trusler på arbejdspladsen ".repeat(4)}bilag 2.pdf`;
+    expect(long.length).toBeGreaterThan(150);
+    const result = await upload(id, long, PDF);
+    expect(outcome(result.location).params.get("attachmentOk")).toBe("added");
+    const [row] = await listAttachments(id);
+    expect(row!.mimeType).toBe("application/pdf");
+    expect(row!.fileName.endsWith(".pdf")).toBe(true);
+    expect(Array.from(row!.fileName)).toHaveLength(150);
+    expect(long.startsWith(row!.fileName.slice(0, -".pdf".length))).toBe(true);
+  });
+
+  it("stores and serves a file name without bidirectional controls, so that it cannot disguise its type", async () => {
+    const id = await application("2026-0106", demoEmail.applicant);
+    const result = await upload(id, "faktura\u202Egnp.pdf", PDF);
+    expect(outcome(result.location).params.get("name")).toBe("fakturagnp.pdf");
+    const [row] = await listAttachments(id);
+    expect(row!.fileName).toBe("fakturagnp.pdf");
+    // A name stored before this rule is cleaned when served.
+    await prisma.attachment.update({ where: { id: row!.id }, data: { fileName: "gammel\u202Egnp.pdf" } });
+    const response = await downloadResponse(row!.id, demoEmail.applicant);
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="gammelgnp.pdf"; filename*=UTF-8''gammelgnp.pdf`);
+  });
+
+  it("leaves the draft's content revision alone, so that an upload never makes the open form's save stale", async () => {
+    const id = await application("2026-0107", demoEmail.applicant);
+    const before = await prisma.application.findUniqueOrThrow({ where: { id }, select: { revision: true } });
+    await upload(id, "plan.pdf", PDF);
+    const after = await prisma.application.findUniqueOrThrow({ where: { id }, select: { revision: true, title: true } });
+    expect(after.revision).toBe(before.revision);
+    const actor = await actorFor(demoEmail.applicant);
+    const content = contentFromRow(await prisma.application.findUniqueOrThrow({ where: { id }, include: { costLines: true, focusAreas: true, partnerAreas: true } }));
+    await saveDraft(actor, { id, content: { ...content, title: "Gemt efter upload" }, expectedRevision: before.revision });
+    expect((await prisma.application.findUniqueOrThrow({ where: { id } })).title).toBe("Gemt efter upload");
   });
 
   it("accepts uploads to a returned application", async () => {

@@ -14,6 +14,7 @@ import { data, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/attachments";
 import { fileTypeLabel, isAttachmentErrorCode, type AttachmentErrorCode } from "~/components/applications/attachment-messages";
+import { safeFileName } from "~/domain/applications/attachments";
 import { isEditable, type ApplicationStatus } from "~/domain/applications/status";
 import { addAttachment, findApplicationForAttachments, readUploadForm, removeAttachment } from "~/services/attachments.server";
 import { actorFor, FieldError, PermissionError } from "~/services/mutation.server";
@@ -76,7 +77,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (error instanceof FieldError) {
       const code = errorCode(error);
       const file = form.formData.get("file");
-      const name = file instanceof File ? file.name.slice(0, 150) : "";
+      const name = file instanceof File && file.name ? safeFileName(file.name) : "";
       return back({
         attachmentError: code,
         ...(code === "contentMismatch" ? { ext: fileTypeLabel(name).toLowerCase() } : {}),

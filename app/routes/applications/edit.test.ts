@@ -6,8 +6,9 @@ import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { submitApplication } from "~/services/applications.server";
 import { prisma } from "~/utils/db.server";
-import { auditCount, cookieFor, demoEmail, resetToDemo } from "../../../tests/db-utils";
+import { actorFor, auditCount, cookieFor, demoEmail, resetToDemo } from "../../../tests/db-utils";
 import { callAction, callLoader, fieldErrors, type RouteModule } from "../../../tests/route-utils";
 import * as editModule from "./edit";
 import * as newModule from "./new";
@@ -72,7 +73,12 @@ async function validForm(overrides: Record<string, string | string[]> = {}): Pro
   };
 }
 
+/** Posts the form as the browser does: with the revision it was opened on (the stored one, unless the test names one). */
 async function edit(id: string, form: Record<string, string | string[]>, email: string = demoEmail.applicant) {
+  if (!("revision" in form)) {
+    const stored = await prisma.application.findUnique({ where: { id }, select: { revision: true } });
+    if (stored) form = { ...form, revision: String(stored.revision) };
+  }
   return callAction(editRoute, `/applications/${id}/edit`, { params: { applicationId: id }, cookie: await cookieFor(email), form });
 }
 
@@ -233,6 +239,49 @@ describe("/applications/:id/edit action: save", () => {
     expect(fieldErrors(result)).toEqual({ focusAreaIds: ["applications.error.focusAreaNotPrioritised"] });
     expect(await snapshot(id)).toEqual(before);
   });
+
+  it("refuses a contact e-mail outside the allowed domains that is no user's, next to the field, and stores nothing", async () => {
+    const id = await createDraft();
+    const before = await snapshot(id);
+    for (const intent of ["save", "submit"]) {
+      const result = await edit(id, { ...(await validForm({ contactEmail: "sikkerhed@phishing.example" })), intent });
+      expect(result.status, intent).toBe(400);
+      expect(fieldErrors(result).contactEmail, intent).toEqual([
+        "Kontaktpersonens e-mail skal være en adresse, der slutter på @demo.aarhus.dk, eller e-mailen på en bruger af Kompetencepuljen. Systemet sender kun beskeder til kommunens egne adresser.",
+      ]);
+      expect(await snapshot(id)).toEqual(before);
+    }
+    // A user's own address is accepted, whatever its domain; so is one inside the domain.
+    await prisma.user.create({ data: { email: "konsulent@partner.example", name: "Ekstern Konsulent" } });
+    expect((await edit(id, { ...(await validForm({ contactEmail: "Konsulent@partner.example" })), intent: "save" })).status).toBe(302);
+    expect((await edit(id, { ...(await validForm({ contactEmail: "ny.kollega@demo.aarhus.dk" })), intent: "save" })).status).toBe(302);
+  });
+
+  it("never e-mails a contact address outside the allowed domains, even one stored before the rule", async () => {
+    const id = await createDraft();
+    await edit(id, { ...(await validForm()), intent: "save" });
+    await prisma.application.update({ where: { id }, data: { contactEmail: "sikkerhed@phishing.example" } });
+    await submitApplication(await actorFor(demoEmail.applicant), { id, content: null });
+    const outbox = await prisma.outboxEmail.findMany({ select: { toEmail: true } });
+    expect(outbox.length).toBeGreaterThan(0);
+    expect(outbox.map((o) => o.toEmail)).not.toContain("sikkerhed@phishing.example");
+    expect(outbox.every((o) => o.toEmail.endsWith("@demo.aarhus.dk"))).toBe(true);
+  });
+
+  it("refuses cost lines whose total exceeds the maximum, quoting the numbers, also on a draft, and stores nothing", async () => {
+    const id = await createDraft();
+    const before = await snapshot(id);
+    const max = "999.999.999.999,99";
+    const form = { ...(await validForm({ "costLines[0].amount": max, "costLines[1].amount": max })), coFinancing: "0" };
+    for (const intent of ["save", "submit"]) {
+      const result = await edit(id, { ...form, intent });
+      expect(result.status, intent).toBe(400);
+      expect(fieldErrors(result).costLines, intent).toEqual([
+        "Udgifterne er i alt 1.999.999.999.999,98 kr., men de må tilsammen højst være 999.999.999.999,99 kr.",
+      ]);
+      expect(await snapshot(id)).toEqual(before);
+    }
+  });
 });
 
 describe("/applications/:id/edit action: without JavaScript and live", () => {
@@ -349,5 +398,75 @@ describe("/applications/:id/edit action: submit", () => {
     expect((await edit(id, form, demoEmail.areaLead)).status).toBe(403);
     expect((await edit(id, form, demoEmail.hmu)).status).toBe(403);
     expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
+  });
+});
+
+describe("/applications/:id/edit action: two people saving one draft", () => {
+  const STALE = "applications.error.staleRevision";
+
+  it("refuses the second of two saves opened on the same revision, keeps what was typed, and overwrites nothing", async () => {
+    const id = await createDraft();
+    const first = await edit(id, { ...(await validForm({ title: "Anna's titel" })), revision: "0", intent: "save" });
+    expect(first.status).toBe(302);
+    const afterFirst = await snapshot(id);
+    expect(afterFirst.app).toMatchObject({ title: "Anna's titel", revision: 1 });
+
+    const second = await edit(id, { ...(await validForm({ title: "Bents titel", purpose: "Bents formål" })), revision: "0", intent: "save" });
+    expect(second.status).toBe(400);
+    expect(fieldErrors(second)).toEqual({ "": [STALE] });
+    expect(await snapshot(id)).toEqual(afterFirst);
+    // The reply carries what Bent typed, and the revision he opened (so that a second click is refused too).
+    const reply = (second.data as { result: { initialValue: Record<string, unknown> } }).result;
+    expect(reply.initialValue).toMatchObject({ title: "Bents titel", purpose: "Bents formål", revision: "0" });
+    expect((await edit(id, { ...(await validForm({ title: "Bents titel" })), revision: "0", intent: "save" })).status).toBe(400);
+
+    // Opened again, the form is at the new revision and saves.
+    const reopened = (await loadEdit(id)).data as EditData;
+    expect(reopened.defaults.revision).toBe("1");
+    expect((await edit(id, { ...(await validForm({ title: "Bents titel" })), revision: reopened.defaults.revision, intent: "save" })).status).toBe(302);
+    expect((await prisma.application.findUniqueOrThrow({ where: { id } })).revision).toBe(2);
+  });
+
+  it("lets exactly one of two simultaneous saves from the same revision through", async () => {
+    const id = await createDraft();
+    const [a, b] = await Promise.all([
+      edit(id, { ...(await validForm({ title: "Fra fane A" })), revision: "0", intent: "save" }),
+      edit(id, { ...(await validForm({ title: "Fra fane B" })), revision: "0", intent: "save" }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([302, 400]);
+    const winner = a.status === 302 ? "Fra fane A" : "Fra fane B";
+    const stored = await prisma.application.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ title: winner, revision: 1 });
+    expect(await auditCount("application.saveDraft")).toBe(1);
+  });
+
+  it("refuses a stale submission and one without a revision, changing nothing", async () => {
+    const id = await createDraft();
+    await edit(id, { ...(await validForm()), revision: "0", intent: "save" });
+    const before = await snapshot(id);
+    const stale = await edit(id, { ...(await validForm({ title: "Indsendt på en gammel udgave" })), revision: "0", intent: "submit" });
+    expect(stale.status).toBe(400);
+    expect(fieldErrors(stale)).toEqual({ "": [STALE] });
+    const { revision: _omitted, ...withoutRevision } = { ...(await validForm()), revision: "", intent: "save" };
+    for (const form of [withoutRevision, { ...withoutRevision, revision: "-1" }, { ...withoutRevision, revision: "1e3" }]) {
+      const result = await callAction(editRoute, `/applications/${id}/edit`, { params: { applicationId: id }, cookie: await cookieFor(demoEmail.applicant), form });
+      expect(result.status).toBe(400);
+    }
+    expect(await snapshot(id)).toEqual(before);
+  });
+
+  it("shows the refusal with a way to the new version, and keeps the typed text and the old revision in the form", async () => {
+    const id = await createDraft();
+    await edit(id, { ...(await validForm({ title: "Anna's titel" })), revision: "0", intent: "save" });
+    const refused = await edit(id, { ...(await validForm({ title: "Bents titel" })), revision: "0", intent: "save" });
+    const loaderData = (await loadEdit(id)).data as EditData;
+    const Stub = createRoutesStub([{ id: "edit", path: "/applications/:applicationId/edit", Component: editRoute.default as ComponentType, loader: () => loaderData, action: () => refused.data }]);
+    const html = renderToString(
+      createElement(Stub, { initialEntries: [`/applications/${id}/edit`], hydrationData: { loaderData: { edit: loaderData }, actionData: { edit: refused.data } } }),
+    );
+    expect(html).toContain("Ansøgningen er ændret af en anden, siden du åbnede den, så dine ændringer er ikke gemt.");
+    expect(html).toContain(`<a href="/applications/${id}/edit">Åbn den nye udgave af ansøgningen`);
+    expect(html).toContain('value="Bents titel"');
+    expect(html).toMatch(/<input type="hidden" name="revision" value="0"\/>/);
   });
 });

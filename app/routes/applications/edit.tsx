@@ -10,7 +10,9 @@ import { AttachmentsPanel } from "~/components/applications/attachments-panel";
 import { ApplicationStatusLabel } from "~/components/applications/status";
 import { ApplicationFormSchema, contentFromForm, formDefaults } from "~/components/applications/schema";
 import { SuccessMessage } from "~/components/ui/forms";
+import { UserText } from "~/components/ui/user-text";
 import { isEditable, submissionDeadline } from "~/domain/applications/status";
+import { isolateText } from "~/domain/text";
 import {
   applicationScope,
   checkSubmission,
@@ -35,7 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const lang = await getLang(request);
   const edit = await getEditData(found.id, user, lang);
   if (!edit) notFound();
-  const defaults = formDefaults(edit.content);
+  const defaults = formDefaults(edit.content, edit.application.revision);
   if (defaults.costLines.length === 0) defaults.costLines.push({ category: "", description: "", amount: "" });
   return { ...edit, editable: isEditable(edit.application.status), defaults };
 }
@@ -62,18 +64,23 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ result: submission.reply({ formErrors: ["applications.error.notEditable"] }) }, { status: 400 });
   }
   if (submission.status !== "success") return invalid(submission);
+  // Every save names the revision it edited (a hidden field of the form): without it, nothing is written.
+  const expectedRevision = submission.value.revision;
+  if (expectedRevision === undefined) {
+    return data({ result: submission.reply({ formErrors: ["applications.error.staleRevision"] }) }, { status: 400 });
+  }
   const content = contentFromForm(submission.value);
   const actor = actorFor(request, user);
 
   if (intent === "save") {
-    const outcome = await attempt(submission, () => saveDraft(actor, { id: found.id, content }), lang);
+    const outcome = await attempt(submission, () => saveDraft(actor, { id: found.id, content, expectedRevision }), lang);
     if (!outcome.ok) return outcome.response;
     throw redirect(`/applications/${found.id}/edit?ok=saved`);
   }
 
-  const problems = await checkSubmission({ id: found.id, content, lang, user });
+  const problems = await checkSubmission({ id: found.id, content, expectedRevision, lang, user });
   if (problems.length > 0) return invalid(submission, problemErrors(problems, lang));
-  const outcome = await attempt(submission, () => submitApplication(actor, { id: found.id, content, lang }), lang);
+  const outcome = await attempt(submission, () => submitApplication(actor, { id: found.id, content, expectedRevision, lang }), lang);
   if (!outcome.ok) return outcome.response;
   throw redirect(`/applications/${found.id}?ok=submitted`);
 }
@@ -102,7 +109,7 @@ export default function EditApplicationPage() {
         {t("applications.edit.title", { reference: application.reference })}
       </h1>
       <p>
-        <ApplicationStatusLabel status={application.status} /> · {round.name}
+        <ApplicationStatusLabel status={application.status} /> · <UserText text={round.name} />
       </p>
       {!loaderData.editable ? (
         <div className="alert alert-warning" data-testid="not-editable">
@@ -118,12 +125,20 @@ export default function EditApplicationPage() {
           {loaderData.returnComment ? (
             <div className="alert alert-warning" data-testid="return-comment">
               <div className="alert-body">
-                <p className="alert-heading">{t("applications.edit.returnedBy", { name: loaderData.returnComment.authorName })}</p>
-                <p className="alert-text">{loaderData.returnComment.body}</p>
+                <p className="alert-heading">{t("applications.edit.returnedBy", { name: isolateText(loaderData.returnComment.authorName) })}</p>
+                <p className="alert-text" dir="auto">
+                  <UserText text={loaderData.returnComment.body} />
+                </p>
               </div>
             </div>
           ) : null}
           <p>{t("applications.edit.intro")}</p>
+          {lastResult?.error?.[""]?.includes("applications.error.staleRevision") ? (
+            <p data-testid="stale-revision">
+              {/* A document navigation: the form is read afresh, at the stored revision. */}
+              <a href={`/applications/${application.id}/edit`}>{t("applications.edit.openNewVersion")}</a>
+            </p>
+          ) : null}
           <ApplicationForm
             // A new form state after each save (the server normalises what was typed).
             key={String(application.updatedAt instanceof Date ? application.updatedAt.getTime() : application.updatedAt)}

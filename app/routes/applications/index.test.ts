@@ -305,7 +305,7 @@ describe("/applications: pagination and page content", () => {
     const html = render(data);
     expect(html).toContain("<h1>Områdets ansøgninger</h1>");
     expect(html).toContain(`<a href="/applications/${ids.applications["2026-8004"]}" data-discover="true">2026-8004</a>`);
-    expect(html).toContain("Center for Unge og Uddannelse (BUU)");
+    expect(html).toContain('<bdi dir="auto">Center for Unge og Uddannelse</bdi> (BUU)');
     expect(html).toContain("<td>Indstillet</td>");
     expect(html).toContain('<td class="kp-num">200.000,50 kr.</td>');
     expect(html).toContain("<td>18.11.2026</td>");

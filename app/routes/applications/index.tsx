@@ -10,6 +10,7 @@ import { parseApplicationListParams, RankSchema, TRANSIENT_PARAMS, type Applicat
 import { SortHeader } from "~/components/application-lists/sort-header";
 import { SuccessMessage } from "~/components/ui/forms";
 import { Pagination } from "~/components/ui/pagination";
+import { UserText } from "~/components/ui/user-text";
 import { can } from "~/domain/permissions";
 import { formatDate, formatMoney, type MessageKey } from "~/i18n";
 import { listApplications, rankApplications, rankingGroups, type RankingGroup } from "~/services/application-lists.server";
@@ -155,9 +156,14 @@ export default function ApplicationsPage() {
                   <th scope="row" className="kp-nowrap">
                     <Link to={`/applications/${row.id}`}>{row.reference}</Link>
                   </th>
-                  <td>{row.title || t("appList.untitled")}</td>
-                  <td>{`${row.unitName} (${row.areaCode})`}</td>
-                  <td>{row.roundName}</td>
+                  <td>{row.title ? <UserText text={row.title} /> : t("appList.untitled")}</td>
+                  <td>
+                    <UserText text={row.unitName} />
+                    {` (${row.areaCode})`}
+                  </td>
+                  <td>
+                    <UserText text={row.roundName} />
+                  </td>
                   <td>{t(`appList.status.${row.status}`)}</td>
                   <td className="kp-num">{formatMoney(row.requestedOre, lang)}</td>
                   <td>{row.submittedAt ? formatDate(row.submittedAt, lang) : t("appList.notSubmitted")}</td>

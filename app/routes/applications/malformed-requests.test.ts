@@ -142,7 +142,7 @@ const CASES: Case[] = [
     accepted: 302,
     async setup() {
       const draft = await application("2026-0901", demoEmail.applicant);
-      return { path: `/applications/${draft.id}/edit`, params: { applicationId: draft.id }, fields: { intent: "save", title: "Ny titel" } };
+      return { path: `/applications/${draft.id}/edit`, params: { applicationId: draft.id }, fields: { intent: "save", title: "Ny titel", revision: "0" } };
     },
   },
   {

@@ -7,6 +7,7 @@ import { Form, Link, redirect, useActionData, useLoaderData } from "react-router
 import { z } from "zod";
 import type { Route } from "./+types/new";
 import { FormErrors, SelectField } from "~/components/ui/forms";
+import { isolateText } from "~/domain/text";
 import { formatDateTime } from "~/i18n";
 import { createApplication, newApplicationOptions } from "~/services/applications.server";
 import { actorFor } from "~/services/mutation.server";
@@ -81,7 +82,7 @@ export default function NewApplicationPage() {
               placeholder={t("applications.new.chooseRound")}
               options={rounds.map((r) => ({
                 value: r.id,
-                label: t("applications.new.roundOption", { name: r.name, closesAt: formatDateTime(r.closesAt, lang) }),
+                label: t("applications.new.roundOption", { name: isolateText(r.name), closesAt: formatDateTime(r.closesAt, lang) }),
               }))}
             />
             <SelectField
@@ -89,7 +90,7 @@ export default function NewApplicationPage() {
               label={t("applications.field.unit")}
               hint={t("applications.new.unitHint")}
               placeholder={t("applications.new.chooseUnit")}
-              options={units.map((u) => ({ value: u.id, label: `${u.name} (${u.areaName})` }))}
+              options={units.map((u) => ({ value: u.id, label: `${isolateText(u.name)} (${isolateText(u.areaName)})` }))}
             />
             <div className="kp-actions">
               <button type="submit" className="button button-primary">

@@ -90,6 +90,28 @@ describe("/pool-years/:year action", () => {
     });
     expect(await snapshot()).toEqual(before);
   });
+
+  it("refuses additions that take the year's total above the maximum, quoting the numbers, and records nothing", async () => {
+    const finance = await cookieFor(demoEmail.finance);
+    const post = (amount: string) => callAction(yearRoute, path2026, { params: params2026, cookie: finance, form: { ...valid, amount } });
+    // Two additions of the largest single amount once took the total to 2.000.002.499.999,99 kr.
+    const before = await snapshot();
+    const tooMuch = await post("999.999.999.999,99");
+    expect(tooMuch.status).toBe(400);
+    expect(fieldErrors(tooMuch)).toEqual({
+      amount: [
+        "Med en tillægsbevilling på 999.999.999.999,99 kr. ville puljeårets samlede ramme blive 1.000.002.499.999,99 kr., men rammen må højst være 999.999.999.999,99 kr. (i dag er den 2.500.000,00 kr.)",
+      ],
+    });
+    expect(await snapshot()).toEqual(before);
+    // Up to the maximum exactly is allowed; one øre more is not.
+    expect((await post("999.997.499.999,99")).status).toBe(302);
+    const oneMore = await post("0,01");
+    expect(oneMore.status).toBe(400);
+    expect(fieldErrors(oneMore).amount?.[0]).toContain("ville puljeårets samlede ramme blive 1.000.000.000.000,00 kr.");
+    const { budget, additions, reductions } = await dbTotal(2026);
+    expect(budget + additions + reductions).toBe(99_999_999_999_999n);
+  });
 });
 
 describe("/pool-years/:year action, with nothing committed in 2026", () => {

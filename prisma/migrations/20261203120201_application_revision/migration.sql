@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Application" ADD COLUMN     "revision" INTEGER NOT NULL DEFAULT 0;
+
