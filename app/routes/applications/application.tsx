@@ -160,6 +160,8 @@ export default function ApplicationPage() {
   const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
   const round = application.round;
   const anyAction = actions.edit || actions.submit || actions.withdraw || actions.endorse || actions.return;
+  // While the application is back with the applicant, the latest return comment says what to change: at the top.
+  const returnComment = application.status === "RETURNED" ? application.comments.findLast((c) => c.kind === "RETURN") : undefined;
   return (
     <>
       {ok && OK_MESSAGES[ok] ? <SuccessMessage>{t(OK_MESSAGES[ok])}</SuccessMessage> : null}
@@ -167,6 +169,16 @@ export default function ApplicationPage() {
         <Link to="/applications">{t("applications.backToList")}</Link>
       </p>
       <h1 data-testid="application-title">{shown.content.title || t("applications.untitled", { reference: application.reference })}</h1>
+      {returnComment ? (
+        <div className="alert alert-warning" data-testid="return-comment">
+          <div className="alert-body">
+            <p className="alert-heading">
+              {t("applications.edit.returnedBy", { name: returnComment.authorName })} <span className="weight-normal">{formatDateTime(returnComment.createdAt, lang)}</span>
+            </p>
+            <MultilineText text={returnComment.body} />
+          </div>
+        </div>
+      ) : null}
       <dl className="kp-dl" data-testid="application-facts">
         <dt>{t("applications.field.reference")}</dt>
         <dd data-testid="reference">{application.reference}</dd>
