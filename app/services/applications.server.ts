@@ -21,7 +21,7 @@ import { applicantUnitIds, can, scopeFilter, type PermissionSubject, type Record
 import { roundStatus, type RoundStatus } from "~/domain/rounds";
 import { screeningSummary, type Verdict } from "~/domain/screening/engine";
 import { formatDateTime, translate, type Lang, type MessageKey } from "~/i18n";
-import { explainVerdict } from "~/i18n/screening";
+import { explainVerdict, ruleName } from "~/i18n/screening";
 import { formatErrorVars } from "~/utils/action.server";
 import { prisma, type Db, type Tx } from "~/utils/db.server";
 import { defineMutation, FieldError, PermissionError, type Actor } from "./mutation.server";
@@ -800,7 +800,7 @@ function screeningProblems(verdicts: readonly Verdict[], justification: string, 
     problems.push({
       field: "",
       key: "applications.error.hardRule",
-      vars: { rule: translate(lang, `ruleKind.${verdict.kind}` as MessageKey), reason: explainVerdict(verdict, lang) },
+      vars: { rule: ruleName(verdict, lang), reason: explainVerdict(verdict, lang) },
     });
   }
   if (screeningSummary(verdicts).warnings > 0 && !justification.trim()) {

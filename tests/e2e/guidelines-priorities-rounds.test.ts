@@ -389,7 +389,7 @@ test("the secretariat plans a spring and an autumn round in 2027 within the year
     da("rounds.sharesSummary", { shares: "5.500.000,00 kr.", total: YEAR_TOTAL, remaining: "500.000,00 kr." }),
   );
   expect(await page.getByTestId("year-priorities").innerText()).toContain(
-    da("priorities.yearSection.summary", { revision: 1, date: LEADERSHIP_MEETING_DA, count: 3 }),
+    da.plural("priorities.yearSection.summary", 3, { revision: 1, date: LEADERSHIP_MEETING_DA }),
   );
 });
 

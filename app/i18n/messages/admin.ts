@@ -4,7 +4,7 @@ import { defineMessages } from "../define";
 export const admin = defineMessages({
   da: {
     "org.title": "Organisation",
-    "org.intro": "Forvaltningsområderne og deres centre og kontorer. Organisationen er data: administratorer kan oprette, rette og deaktivere områder og enheder.",
+    "org.intro": "Forvaltningsområderne og deres centre og kontorer. Ændrer organisationen sig, retter en administrator den her: områder og enheder kan oprettes, rettes og gøres inaktive.",
     "org.createArea": "Opret område",
     "org.createUnit": "Opret enhed",
     "org.createUnitInLabel": "Opret enhed i {code}",
@@ -115,7 +115,7 @@ export const admin = defineMessages({
   },
   en: {
     "org.title": "Organisation",
-    "org.intro": "The administrative areas and their centres and offices. The organisation is data: administrators can create, edit and deactivate areas and units.",
+    "org.intro": "The administrative areas and their centres and offices. When the organisation changes, an administrator updates it here: areas and units can be created, edited and made inactive.",
     "org.createArea": "Create area",
     "org.createUnit": "Create unit",
     "org.createUnitInLabel": "Create unit in {code}",

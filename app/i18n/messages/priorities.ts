@@ -121,7 +121,8 @@ export const priorities = defineMessages({
     "priorities.error.locked": "En registreret prioritering er låst og kan ikke ændres eller slettes. Registrér i stedet en revision.",
 
     "priorities.yearSection.title": "Årets prioritering",
-    "priorities.yearSection.summary": "Revision {revision} fra ledelsesmødet {date}: {count} prioriterede fokusområder.",
+    "priorities.yearSection.summary.one": "Revision {revision} fra ledelsesmødet {date}: {count} prioriteret fokusområde.",
+    "priorities.yearSection.summary.other": "Revision {revision} fra ledelsesmødet {date}: {count} prioriterede fokusområder.",
     "priorities.yearSection.none": "Der er endnu ikke registreret en prioritering for året.",
     "priorities.yearSection.link": "Se prioriteringen",
 
@@ -308,7 +309,8 @@ export const priorities = defineMessages({
     "priorities.error.locked": "A recorded prioritisation is locked and cannot be changed or deleted. Record a revision instead.",
 
     "priorities.yearSection.title": "The year's prioritisation",
-    "priorities.yearSection.summary": "Revision {revision} from the leadership meeting {date}: {count} prioritised focus areas.",
+    "priorities.yearSection.summary.one": "Revision {revision} from the leadership meeting {date}: {count} prioritised focus area.",
+    "priorities.yearSection.summary.other": "Revision {revision} from the leadership meeting {date}: {count} prioritised focus areas.",
     "priorities.yearSection.none": "No prioritisation has been recorded for the year yet.",
     "priorities.yearSection.link": "See the prioritisation",
 

@@ -205,7 +205,7 @@ export default function ApplicationPage() {
             <dt>{t("applications.detail.submittedAt")}</dt>
             <dd>
               {formatDateTime(application.submittedAt, lang)}
-              {application.versionNo > 0 ? ` · ${t("applications.detail.versionCount", { count: application.versionNo })}` : ""}
+              {application.versionNo > 0 ? ` · ${t.plural("applications.detail.versionCount", application.versionNo)}` : ""}
             </dd>
           </>
         ) : null}

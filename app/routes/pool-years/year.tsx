@@ -141,10 +141,9 @@ export default function PoolYearPage() {
           </h2>
           <p>
             {prioritisation
-              ? t("priorities.yearSection.summary", {
+              ? t.plural("priorities.yearSection.summary", prioritisation.focusAreaCount, {
                   revision: prioritisation.revision,
                   date: formatDate(prioritisation.decidedOn, lang, { dateOnly: true }),
-                  count: prioritisation.focusAreaCount,
                 })
               : t("priorities.yearSection.none")}{" "}
             <Link to={`/pool-years/${poolYear.year}/priorities`}>{t("priorities.yearSection.link")}</Link>
