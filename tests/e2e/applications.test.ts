@@ -168,9 +168,10 @@ async function openRound(newPage: NewPage): Promise<TestRound> {
     await finance.getByLabel(da("poolYears.field.kindAddition"), { exact: true }).check();
     await finance.getByLabel(da("poolYears.field.amount"), { exact: true }).fill(String(ROUND_SHARE_KRONER));
     await finance.getByLabel(da("poolYears.field.reason"), { exact: true }).fill(`Ramme til ${name} (browsertest af ansøgninger).`);
+    await finance.getByRole("button", { name: da("poolYears.adjust.submit"), exact: true }).click();
     await Promise.all([
       finance.waitForURL((url) => url.searchParams.get("ok") === "adjusted"),
-      finance.getByRole("button", { name: da("poolYears.adjust.submit"), exact: true }).click(),
+      finance.getByRole("button", { name: da("poolYears.confirm.submit"), exact: true }).click(),
     ]);
     await finance.close();
     await page.reload();

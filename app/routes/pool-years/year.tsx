@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useEffect, useRef } from "react";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/year";
@@ -27,6 +28,9 @@ const AdjustSchema = z.object({
   effectiveOn: dateOnly,
   corrects: optionalId,
 });
+
+/** The adjustment form's fields, carried unchanged through the confirmation step. */
+const CONFIRMED_FIELDS = ["kind", "amount", "reason", "effectiveOn", "corrects"] as const;
 
 /** Today in Danish time, as a date-only value. */
 function todayInDenmark(): Date {
@@ -69,6 +73,22 @@ export async function action({ request, params }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: AdjustSchema });
   if (submission.status !== "success") return invalid(submission);
   const { kind, amount, reason, effectiveOn, corrects } = submission.value;
+  // Irreversible: only the confirmation step's button (confirmed=yes) records it. The
+  // first submit answers with a summary of what would be recorded, and changes nothing.
+  if (formData.get("confirmed") !== "yes") {
+    const correctsNumber = corrects ? (poolYear.adjustments.find((a) => a.id === corrects)?.number ?? null) : null;
+    return {
+      result: submission.reply(),
+      confirm: {
+        kind,
+        amountOre: amount,
+        reason,
+        effectiveOn,
+        correctsNumber,
+        fields: Object.fromEntries(CONFIRMED_FIELDS.map((name) => [name, String(formData.get(name) ?? "")])),
+      },
+    };
+  }
   const lang = await getLang(request);
   const outcome = await attempt(
     submission,
@@ -173,6 +193,7 @@ export default function PoolYearPage() {
       <p>{t("poolYears.adjustments.immutable")}</p>
       <AdjustmentsTable poolYear={poolYear} />
 
+      {canManage ? <ConfirmAdjustment /> : null}
       {canManage ? <AdjustForm /> : null}
     </>
   );
@@ -237,6 +258,50 @@ function KindRadios({ field }: { field: Field }) {
     { value: "reduction", label: t("poolYears.field.kindReduction") },
   ];
   return <RadioField field={field} legend={t("poolYears.field.kind")} options={options} />;
+}
+
+/** The confirmation step: what would be recorded, and the one button that records it. */
+function ConfirmAdjustment() {
+  const t = useT();
+  const lang = useLang();
+  const { poolYear } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const confirm = actionData && "confirm" in actionData ? actionData.confirm : null;
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirm) panel.current?.focus();
+  }, [confirm]);
+  if (!confirm) return null;
+  const vars = {
+    amount: formatMoney(confirm.amountOre, lang),
+    year: poolYear.year,
+    date: formatDate(confirm.effectiveOn, lang, { dateOnly: true }),
+  };
+  return (
+    <div className="alert alert-warning kp-focus-target" role="alert" data-testid="adjust-confirm" id="adjust-confirm" tabIndex={-1} ref={panel}>
+      <div className="alert-body">
+        <h3 className="alert-heading">{t("poolYears.confirm.title")}</h3>
+        <p className="alert-text">{t(confirm.kind === "addition" ? "poolYears.confirm.addition" : "poolYears.confirm.reduction", vars)}</p>
+        <p className="alert-text">{t("poolYears.confirm.reason", { reason: confirm.reason })}</p>
+        {confirm.correctsNumber !== null ? <p className="alert-text">{t("poolYears.confirm.corrects", { number: confirm.correctsNumber })}</p> : null}
+        <p className="alert-text">
+          <strong>{t("poolYears.confirm.final")}</strong>
+        </p>
+        <Form method="post" action={`/pool-years/${poolYear.year}`}>
+          {Object.entries(confirm.fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <input type="hidden" name="confirmed" value="yes" />
+          <div className="kp-actions">
+            <button type="submit" className="button button-primary">
+              {t("poolYears.confirm.submit")}
+            </button>
+            <a href="#adjust-title">{t("poolYears.confirm.back")}</a>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
 }
 
 function AdjustForm() {
