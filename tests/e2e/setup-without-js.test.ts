@@ -31,7 +31,7 @@ test("without JavaScript: guidelines drafted and adopted, priorities recorded, a
   await submitAndWait(page, button(page, "guidelines.new.submit"), okParam("created"));
   expect(new URL(page.url()).pathname).toBe("/guidelines/2");
   const maxAmount = da("ruleKind.MAX_AMOUNT");
-  await submitAndWait(page, button(page, "guidelines.removeRule", { kind: maxAmount }), okParam("ruleRemoved"));
+  await submitAndWait(page, page.getByRole("button", { name: `${da("guidelines.remove")} ${da("guidelines.removeRuleHidden", { kind: maxAmount })}`, exact: true }), okParam("ruleRemoved"));
   await page.getByLabel(da("guidelines.addRule.kind"), { exact: true }).selectOption({ label: maxAmount });
   await Promise.all([
     page.waitForURL((url) => url.searchParams.get("ruleKind") === "MAX_AMOUNT"),

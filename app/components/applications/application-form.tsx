@@ -367,9 +367,9 @@ export function ApplicationForm(props: ApplicationFormProps) {
                   <button
                     {...form.remove.getButtonProps({ name: fields.costLines.name, index })}
                     className="button button-tertiary"
-                    aria-label={t("applications.costLines.removeLabel", { number: index + 1 })}
                   >
                     {t("applications.costLines.remove")}
+                    <span className="sr-only"> {t("applications.costLines.removeHidden", { number: index + 1 })}</span>
                   </button>
                 </fieldset>
               );

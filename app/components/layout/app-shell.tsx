@@ -65,9 +65,9 @@ export function AppShell({ children }: { children: ReactNode }) {
                     to="/notifications"
                     className="kp-notifications-link"
                     data-testid="notifications-link"
-                    aria-label={unread > 0 ? t("notifications.navLabel", { count: unread }) : undefined}
                   >
                     {unread > 0 ? `${t("nav.notifications")} (${unread})` : t("nav.notifications")}
+                    {unread > 0 ? <span className="sr-only">, {t.plural("notifications.unreadHidden", unread)}</span> : null}
                   </NavLink>
                   <Form method="post" action="/logout" className="kp-inline-form">
                     <button type="submit" className="button button-secondary kp-small-button">

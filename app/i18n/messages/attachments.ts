@@ -67,7 +67,8 @@ export const attachments = defineMessages({
     "notifications.readAt": "Læst {at}",
     "notifications.markedRead": "Beskeden er markeret som læst.",
     "notifications.markedAllRead": "Alle beskeder er markeret som læst.",
-    "notifications.navLabel": "Beskeder, {count} ulæste",
+    "notifications.unreadHidden.one": "{count} ulæst",
+    "notifications.unreadHidden.other": "{count} ulæste",
     "notifications.listLabel": "Dine beskeder, nyeste først",
 
     "audit.action.attachment.add": "Bilag tilføjet",
@@ -141,7 +142,8 @@ export const attachments = defineMessages({
     "notifications.readAt": "Read {at}",
     "notifications.markedRead": "The message has been marked as read.",
     "notifications.markedAllRead": "All messages have been marked as read.",
-    "notifications.navLabel": "Messages, {count} unread",
+    "notifications.unreadHidden.one": "{count} unread",
+    "notifications.unreadHidden.other": "{count} unread",
     "notifications.listLabel": "Your messages, newest first",
 
     "audit.action.attachment.add": "Attachment added",
