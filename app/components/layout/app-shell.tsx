@@ -5,6 +5,23 @@ import { useLang, useT } from "~/utils/i18n";
 import { useOptionalUser } from "~/utils/user";
 import { activeNavTarget, NAV_ITEMS } from "./navigation";
 
+function markScrollableTables(root: HTMLElement, hint: string): void {
+  for (const wrap of root.querySelectorAll<HTMLElement>(".kp-table-wrap")) {
+    const scrollable = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrollable === wrap.hasAttribute("data-scrollable")) continue;
+    if (scrollable) {
+      const caption = wrap.querySelector("caption")?.textContent?.trim();
+      wrap.setAttribute("data-scrollable", "");
+      wrap.setAttribute("data-scroll-hint", hint);
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", caption ? `${caption}. ${hint}` : hint);
+    } else {
+      for (const name of ["data-scrollable", "data-scroll-hint", "tabindex", "role", "aria-label"]) wrap.removeAttribute(name);
+    }
+  }
+}
+
 export function AppShell({ children }: { children: ReactNode }) {
   const t = useT();
   const otherLang = useLang() === "da" ? "en" : "da";
@@ -37,6 +54,19 @@ export function AppShell({ children }: { children: ReactNode }) {
       main.focus();
     }
   }, [location.key, location.hash]);
+
+  // A table wider than its container scrolls sideways: say so, and let the keyboard
+  // reach the scroll container (a region named by the table's caption).
+  const scrollHint = t("layout.tableScrollHint");
+  useEffect(() => {
+    const main = mainRef.current;
+    if (!main) return;
+    const mark = () => markScrollableTables(main, scrollHint);
+    mark();
+    const observer = new ResizeObserver(mark);
+    observer.observe(main);
+    return () => observer.disconnect();
+  }, [location.key, scrollHint]);
   return (
     <>
       <a className="skip-link kp-skip-link" href="#main-content">
