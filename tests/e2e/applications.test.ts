@@ -128,9 +128,10 @@ async function ensureYearReady(newPage: NewPage, year: number): Promise<void> {
     await row.getByLabel(da("priorities.field.include"), { exact: true }).check();
     await row.getByLabel(da("priorities.field.rank"), { exact: true }).fill("1");
     await row.getByLabel(da("priorities.field.weight"), { exact: true }).fill("1");
+    await leadership.getByRole("button", { name: da("priorities.submit"), exact: true }).click();
     await Promise.all([
       leadership.waitForURL((url) => url.searchParams.get("ok") === "recorded"),
-      leadership.getByRole("button", { name: da("priorities.submit"), exact: true }).click(),
+      leadership.getByRole("button", { name: da("priorities.confirm.submit"), exact: true }).click(),
     ]);
   }
   await leadership.close();

@@ -288,7 +288,10 @@ test("leadership records the 2027 priorities with earmarks under version 2; earm
 
   await focusRow(page, "Forebyggelse af vold og trusler").getByLabel(da("priorities.field.earmarkValue"), { exact: true }).fill("600.000");
   await expect.poll(() => page.getByTestId("form-summary").innerText()).toContain("Øremærket: 1.200.000,00 kr.");
-  await submitAndWait(page, page.getByRole("button", { name: da("priorities.submit"), exact: true }), okParam("recorded"));
+  // The first submit shows what will be recorded; only its confirmation records it.
+  await page.getByRole("button", { name: da("priorities.submit"), exact: true }).click();
+  await expect.poll(() => page.getByTestId("prioritisation-confirm").count()).toBe(1);
+  await submitAndWait(page, page.getByRole("button", { name: da("priorities.confirm.submit"), exact: true }), okParam("recorded"));
   expect(new URL(page.url()).pathname).toBe(`/pool-years/${YEAR}/priorities`);
   await expect.poll(() => mainText(page)).toContain(da("priorities.ok.recorded"));
 

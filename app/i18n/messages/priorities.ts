@@ -99,6 +99,11 @@ export const priorities = defineMessages({
     "priorities.noGuidelines": "HMU har ikke vedtaget nogen retningslinjer endnu. Prioriteringen kan først registreres, når der er vedtagne retningslinjer.",
     "priorities.noFocusAreas": "Der er ingen aktive fokusområder i kataloget.",
     "priorities.submit": "Registrér prioritering",
+    "priorities.confirm.summary.one": "Du er ved at registrere prioriteringen for puljeår {year} med {count} fokusområde, besluttet på ledelsesmødet {date}.",
+    "priorities.confirm.summary.other": "Du er ved at registrere prioriteringen for puljeår {year} med {count} fokusområder, besluttet på ledelsesmødet {date}.",
+    "priorities.confirm.final": "Den kan ikke ændres bagefter. En ændring registreres som en ny revision.",
+    "priorities.confirm.submit": "Ja, registrér prioriteringen",
+    "priorities.confirm.back": "Nej, ret prioriteringen",
     "priorities.cancel": "Annuller",
 
     "priorities.error.yearUnknown": "Puljeåret findes ikke.",
@@ -287,6 +292,11 @@ export const priorities = defineMessages({
     "priorities.noGuidelines": "HMU has not adopted any guidelines yet. The prioritisation can be recorded once guidelines are adopted.",
     "priorities.noFocusAreas": "There are no active focus areas in the catalogue.",
     "priorities.submit": "Record prioritisation",
+    "priorities.confirm.summary.one": "You are about to record the prioritisation for pool year {year} with {count} focus area, decided at the leadership meeting on {date}.",
+    "priorities.confirm.summary.other": "You are about to record the prioritisation for pool year {year} with {count} focus areas, decided at the leadership meeting on {date}.",
+    "priorities.confirm.final": "It cannot be changed afterwards. A change is recorded as a new revision.",
+    "priorities.confirm.submit": "Yes, record the prioritisation",
+    "priorities.confirm.back": "No, change the prioritisation",
     "priorities.cancel": "Cancel",
 
     "priorities.error.yearUnknown": "The pool year does not exist.",

@@ -1,10 +1,10 @@
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useRef } from "react";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/year";
 import { RoundsTable } from "~/components/rounds/rounds-table";
+import { ConfirmStep, confirmFields } from "~/components/ui/confirm-step";
 import { FormErrors, MoneyField, RadioField, SelectField, SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
 import { clampDateToYear, signedAdjustment } from "~/domain/budget";
 import { can } from "~/domain/permissions";
@@ -28,9 +28,6 @@ const AdjustSchema = z.object({
   effectiveOn: dateOnly,
   corrects: optionalId,
 });
-
-/** The adjustment form's fields, carried unchanged through the confirmation step. */
-const CONFIRMED_FIELDS = ["kind", "amount", "reason", "effectiveOn", "corrects"] as const;
 
 /** Today in Danish time, as a date-only value. */
 function todayInDenmark(): Date {
@@ -85,7 +82,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         reason,
         effectiveOn,
         correctsNumber,
-        fields: Object.fromEntries(CONFIRMED_FIELDS.map((name) => [name, String(formData.get(name) ?? "")])),
+        fields: confirmFields(formData),
       },
     };
   }
@@ -267,10 +264,6 @@ function ConfirmAdjustment() {
   const { poolYear } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const confirm = actionData && "confirm" in actionData ? actionData.confirm : null;
-  const panel = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (confirm) panel.current?.focus();
-  }, [confirm]);
   if (!confirm) return null;
   const vars = {
     amount: formatMoney(confirm.amountOre, lang),
@@ -278,29 +271,20 @@ function ConfirmAdjustment() {
     date: formatDate(confirm.effectiveOn, lang, { dateOnly: true }),
   };
   return (
-    <div className="alert alert-warning kp-focus-target" role="alert" data-testid="adjust-confirm" id="adjust-confirm" tabIndex={-1} ref={panel}>
-      <div className="alert-body">
-        <h3 className="alert-heading">{t("poolYears.confirm.title")}</h3>
-        <p className="alert-text">{t(confirm.kind === "addition" ? "poolYears.confirm.addition" : "poolYears.confirm.reduction", vars)}</p>
-        <p className="alert-text">{t("poolYears.confirm.reason", { reason: confirm.reason })}</p>
-        {confirm.correctsNumber !== null ? <p className="alert-text">{t("poolYears.confirm.corrects", { number: confirm.correctsNumber })}</p> : null}
-        <p className="alert-text">
-          <strong>{t("poolYears.confirm.final")}</strong>
-        </p>
-        <Form method="post" action={`/pool-years/${poolYear.year}`}>
-          {Object.entries(confirm.fields).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          <input type="hidden" name="confirmed" value="yes" />
-          <div className="kp-actions">
-            <button type="submit" className="button button-primary">
-              {t("poolYears.confirm.submit")}
-            </button>
-            <a href="#adjust-title">{t("poolYears.confirm.back")}</a>
-          </div>
-        </Form>
-      </div>
-    </div>
+    <ConfirmStep
+      action={`/pool-years/${poolYear.year}`}
+      fields={confirm.fields}
+      lines={[
+        t(confirm.kind === "addition" ? "poolYears.confirm.addition" : "poolYears.confirm.reduction", vars),
+        t("poolYears.confirm.reason", { reason: confirm.reason }),
+        ...(confirm.correctsNumber !== null ? [t("poolYears.confirm.corrects", { number: confirm.correctsNumber })] : []),
+      ]}
+      final={t("poolYears.confirm.final")}
+      submitLabel={t("poolYears.confirm.submit")}
+      backHref="#adjust-title"
+      backLabel={t("poolYears.confirm.back")}
+      testId="adjust-confirm"
+    />
   );
 }
 
