@@ -20,7 +20,7 @@ import type { Ore } from "~/domain/money";
 import { applicantUnitIds, can, scopeFilter, type PermissionSubject, type RecordScope } from "~/domain/permissions";
 import { roundStatus, type RoundStatus } from "~/domain/rounds";
 import { screeningSummary, type Verdict } from "~/domain/screening/engine";
-import { formatDateTime, translate, type Lang, type MessageKey } from "~/i18n";
+import { formatDateTime, translate, type Lang } from "~/i18n";
 import { explainVerdict, ruleName } from "~/i18n/screening";
 import { formatErrorVars } from "~/utils/action.server";
 import { prisma, type Db, type Tx } from "~/utils/db.server";
