@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
-import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
+import { isRouteErrorResponse, ServerRouter, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "react-router";
 import { currentDatabase, openDatabaseFromEnv, setDatabase } from "./utils/db.server";
 import { env } from "./utils/env.server";
 import { NonceProvider } from "./utils/nonce";
@@ -76,6 +76,17 @@ export function handleDataRequest(response: Response): Response {
     return copy;
   }
 }
+
+/**
+ * Logs server errors. A 4xx answer (a missing page such as /favicon.ico, a refused
+ * request) is not an error of the server: the request log already shows its status,
+ * so it gets no stack trace. Aborted requests are not logged either.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  console.error(error);
+};
 
 /**
  * Opens (and for the embedded database migrates and, in demo mode, seeds) the

@@ -10,7 +10,7 @@ import { guidelines } from "./messages/guidelines";
 import { poolYears } from "./messages/pool-years";
 import { priorities } from "./messages/priorities";
 import { screening } from "./messages/screening";
-import type { Lang } from "./format";
+import { formatInteger, type Lang } from "./format";
 
 export * from "./format";
 
@@ -27,7 +27,21 @@ for (const catalogue of catalogues) {
 }
 
 export type TranslateVars = Record<string, string | number>;
-export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
+
+/**
+ * A message that depends on a count: its forms are keys ending in the plural
+ * categories of `Intl.PluralRules` ("….one", "….other"; Danish and English need
+ * only these two). A base without both forms is not a PluralKey: a compile error.
+ */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}.other` ? (`${Base}.one` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+export interface Translate {
+  (key: MessageKey, vars?: TranslateVars): string;
+  /** The form of a counted message that fits `count`; `{count}` is the count in the language's number format. */
+  plural(key: PluralKey, count: number, vars?: TranslateVars): string;
+}
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(dictionaries.da, key);
@@ -39,8 +53,17 @@ export function translate(lang: Lang, key: MessageKey, vars?: TranslateVars): st
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+const pluralRules: Record<Lang, Intl.PluralRules> = { da: new Intl.PluralRules("da-DK"), en: new Intl.PluralRules("en-GB") };
+
+export function translatePlural(lang: Lang, key: PluralKey, count: number, vars?: TranslateVars): string {
+  const form = `${key}.${pluralRules[lang].select(count)}`;
+  const chosen = isMessageKey(form) ? form : (`${key}.other` as MessageKey);
+  return translate(lang, chosen, { count: formatInteger(count, lang), ...vars });
+}
+
 export function createTranslator(lang: Lang): Translate {
-  return (key, vars) => translate(lang, key, vars);
+  const t = (key: MessageKey, vars?: TranslateVars) => translate(lang, key, vars);
+  return Object.assign(t, { plural: (key: PluralKey, count: number, vars?: TranslateVars) => translatePlural(lang, key, count, vars) });
 }
 
 /** Translates a validation message that is a message key; other text is shown as is. */

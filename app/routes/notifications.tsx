@@ -57,7 +57,7 @@ export default function NotificationsPage() {
       ) : (
         <>
           <p data-testid="unread-count">
-            {unread === 0 ? t("notifications.allRead") : unread === 1 ? t("notifications.unreadOne") : t("notifications.unreadCount", { count: unread })}
+            {unread === 0 ? t("notifications.allRead") : t.plural("notifications.unread", unread)}
           </p>
           {unread > 0 ? (
             <Form method="post" className="kp-actions">

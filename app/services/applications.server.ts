@@ -22,8 +22,8 @@ import { MAX_ABS_ORE, type Ore } from "~/domain/money";
 import { applicantUnitIds, can, scopeFilter, type PermissionSubject, type RecordScope } from "~/domain/permissions";
 import { roundStatus, type RoundStatus } from "~/domain/rounds";
 import { screeningSummary, type Verdict } from "~/domain/screening/engine";
-import { formatDateTime, translate, type Lang, type MessageKey } from "~/i18n";
-import { explainVerdict } from "~/i18n/screening";
+import { formatDateTime, translate, type Lang } from "~/i18n";
+import { explainVerdict, ruleName } from "~/i18n/screening";
 import { formatErrorVars } from "~/utils/action.server";
 import { env } from "~/utils/env.server";
 import { prisma, type Db, type Tx } from "~/utils/db.server";
@@ -839,7 +839,7 @@ function screeningProblems(verdicts: readonly Verdict[], justification: string, 
     problems.push({
       field: "",
       key: "applications.error.hardRule",
-      vars: { rule: translate(lang, `ruleKind.${verdict.kind}` as MessageKey), reason: explainVerdict(verdict, lang) },
+      vars: { rule: ruleName(verdict, lang), reason: explainVerdict(verdict, lang) },
     });
   }
   if (screeningSummary(verdicts).warnings > 0 && !justification.trim()) {

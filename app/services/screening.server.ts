@@ -8,7 +8,7 @@ import { screen, screeningSummary, type ExplanationValue, type Outcome, type Scr
 import { parseRule, type CostCategory, type EligibilityRule, type RuleKind, type Severity } from "~/domain/screening/rules";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Lang } from "~/i18n";
-import { explainVerdict } from "~/i18n/screening";
+import { explainVerdict, ruleName } from "~/i18n/screening";
 import type { Db, Tx } from "~/utils/db.server";
 
 export interface ScreeningSetup {
@@ -131,6 +131,8 @@ export interface VerdictView {
   kind: RuleKind;
   severity: Severity;
   outcome: Outcome;
+  /** The rule's name with its limit. */
+  name: string;
   text: string;
 }
 
@@ -143,7 +145,7 @@ export interface ScreeningView {
 
 export function screeningView(verdicts: readonly Verdict[], lang: Lang): ScreeningView {
   return {
-    verdicts: verdicts.map((v) => ({ ruleId: v.ruleId, kind: v.kind, severity: v.severity, outcome: v.outcome, text: explainVerdict(v, lang) })),
+    verdicts: verdicts.map((v) => ({ ruleId: v.ruleId, kind: v.kind, severity: v.severity, outcome: v.outcome, name: ruleName(v, lang), text: explainVerdict(v, lang) })),
     ...screeningSummary(verdicts),
   };
 }

@@ -6,9 +6,11 @@ import type { StatisticsFilter } from "~/components/application-lists/schema";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/applications/status";
 import type { Ore } from "~/domain/money";
 import { protectTable, unprotectedTable, type CellView } from "~/domain/small-cells";
+import { currentPoolYear } from "~/domain/pool-years";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { SUBMITTED_ONCE_WHERE } from "./application-lists.server";
+import { todayInDenmark } from "./prioritisations.server";
 
 export interface Figure {
   count: number;
@@ -53,7 +55,7 @@ const figure = (count: number, sum: bigint | null): Figure => ({ count, requeste
  * The figures for one reader. `protect`: hide groups of fewer than 3
  * applications, and what would give them back (seesSmallCells decides who).
  */
-export async function applicationStatistics(asked: StatisticsFilter, { protect }: { protect: boolean }): Promise<ApplicationStatistics> {
+export async function applicationStatistics(asked: StatisticsFilter, { protect }: { protect: boolean }, now: Date = new Date()): Promise<ApplicationStatistics> {
   const [poolYears, rounds] = await Promise.all([
     prisma.poolYear.findMany({ orderBy: { year: "desc" }, select: { year: true } }),
     prisma.round.findMany({
@@ -64,13 +66,13 @@ export async function applicationStatistics(asked: StatisticsFilter, { protect }
   const years = poolYears.map((y) => y.year);
   const roundList = rounds.map((r) => ({ id: r.id, name: r.name, year: r.poolYear.year }));
 
-  // A known round decides the year; else the year asked for; else the newest year with rounds.
+  // A known round decides the year; else the year asked for; else the current pool year.
   const round = roundList.find((r) => r.id === asked.round) ?? null;
   let year: number | "all";
   if (round) year = round.year;
   else if (asked.year === "all") year = "all";
   else if (asked.year && years.includes(Number(asked.year))) year = Number(asked.year);
-  else year = roundList[0]?.year ?? years[0] ?? "all";
+  else year = currentPoolYear(years, todayInDenmark(now).getUTCFullYear()) ?? "all";
 
   const where: Prisma.ApplicationWhereInput = {
     // Never-submitted drafts (also withdrawn ones) are the unit's own work, not applications yet.

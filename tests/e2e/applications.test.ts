@@ -128,9 +128,10 @@ async function ensureYearReady(newPage: NewPage, year: number): Promise<void> {
     await row.getByLabel(da("priorities.field.include"), { exact: true }).check();
     await row.getByLabel(da("priorities.field.rank"), { exact: true }).fill("1");
     await row.getByLabel(da("priorities.field.weight"), { exact: true }).fill("1");
+    await leadership.getByRole("button", { name: da("priorities.submit"), exact: true }).click();
     await Promise.all([
       leadership.waitForURL((url) => url.searchParams.get("ok") === "recorded"),
-      leadership.getByRole("button", { name: da("priorities.submit"), exact: true }).click(),
+      leadership.getByRole("button", { name: da("priorities.confirm.submit"), exact: true }).click(),
     ]);
   }
   await leadership.close();
@@ -168,9 +169,10 @@ async function openRound(newPage: NewPage): Promise<TestRound> {
     await finance.getByLabel(da("poolYears.field.kindAddition"), { exact: true }).check();
     await finance.getByLabel(da("poolYears.field.amount"), { exact: true }).fill(String(ROUND_SHARE_KRONER));
     await finance.getByLabel(da("poolYears.field.reason"), { exact: true }).fill(`Ramme til ${name} (browsertest af ansøgninger).`);
+    await finance.getByRole("button", { name: da("poolYears.adjust.submit"), exact: true }).click();
     await Promise.all([
       finance.waitForURL((url) => url.searchParams.get("ok") === "adjusted"),
-      finance.getByRole("button", { name: da("poolYears.adjust.submit"), exact: true }).click(),
+      finance.getByRole("button", { name: da("poolYears.confirm.submit"), exact: true }).click(),
     ]);
     await finance.close();
     await page.reload();

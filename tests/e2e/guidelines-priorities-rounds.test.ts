@@ -106,7 +106,7 @@ test("the secretariat drafts guidelines v2 from v1 with changed rules and criter
 
   // A hard rule: remove the maximum amount and add it again (an invalid amount is caught next to the field first).
   const maxAmount = da("ruleKind.MAX_AMOUNT");
-  await submitAndWait(page, page.getByRole("button", { name: da("guidelines.removeRule", { kind: maxAmount }), exact: true }), okParam("ruleRemoved"));
+  await submitAndWait(page, page.getByRole("button", { name: `${da("guidelines.remove")} ${da("guidelines.removeRuleHidden", { kind: maxAmount })}`, exact: true }), okParam("ruleRemoved"));
   await expect.poll(() => mainText(page)).toContain(da("guidelines.ok.ruleRemoved"));
   expect(await rowOf(rules, maxAmount).count()).toBe(0);
   await page.getByLabel(da("guidelines.addRule.kind"), { exact: true }).selectOption({ label: maxAmount });
@@ -131,7 +131,7 @@ test("the secretariat drafts guidelines v2 from v1 with changed rules and criter
 
   // A soft rule: the share of a round to one area becomes a target of 50 % (checked only when deciding).
   const roundShare = da("ruleKind.MAX_ROUND_SHARE_PER_AREA");
-  await submitAndWait(page, page.getByRole("button", { name: da("guidelines.removeRule", { kind: roundShare }), exact: true }), okParam("ruleRemoved"));
+  await submitAndWait(page, page.getByRole("button", { name: `${da("guidelines.remove")} ${da("guidelines.removeRuleHidden", { kind: roundShare })}`, exact: true }), okParam("ruleRemoved"));
   await page.getByLabel(da("guidelines.addRule.kind"), { exact: true }).selectOption({ label: roundShare });
   await Promise.all([
     page.waitForURL((url) => url.searchParams.get("ruleKind") === "MAX_ROUND_SHARE_PER_AREA"),
@@ -150,7 +150,7 @@ test("the secretariat drafts guidelines v2 from v1 with changed rules and criter
   const criteria = page.getByTestId("criteria");
   await Promise.all([
     page.waitForURL((url) => url.searchParams.has("criterion")),
-    page.getByRole("link", { name: da("guidelines.editCriterion", { name: "Rækkevidde" }), exact: true }).click(),
+    page.getByRole("link", { name: `${da("common.edit")} ${da("guidelines.criterionHidden", { name: "Rækkevidde" })}`, exact: true }).click(),
   ]);
   const weight = page.getByLabel(da("guidelines.field.weight"), { exact: true });
   await expect.poll(() => weight.inputValue()).toBe("15");
@@ -187,7 +187,7 @@ test("the secretariat drafts guidelines v2 from v1 with changed rules and criter
   await expect.poll(() => mainText(page)).toContain(da("guidelines.ok.adopted", { version: 2 }));
   expect(await page.getByTestId("state").innerText()).toContain(da("guidelines.state.adopted", { date: HMU_MEETING_DA }));
   // Adopted: no more forms on the page.
-  expect(await page.getByRole("button", { name: da("guidelines.removeRule", { kind: maxAmount }), exact: true }).count()).toBe(0);
+  expect(await page.getByRole("button", { name: `${da("guidelines.remove")} ${da("guidelines.removeRuleHidden", { kind: maxAmount })}`, exact: true }).count()).toBe(0);
   expect(await page.getByRole("heading", { name: da("guidelines.addRule.title"), exact: true }).count()).toBe(0);
 
   // The list: version 2 in force, version 1 superseded.
@@ -288,7 +288,10 @@ test("leadership records the 2027 priorities with earmarks under version 2; earm
 
   await focusRow(page, "Forebyggelse af vold og trusler").getByLabel(da("priorities.field.earmarkValue"), { exact: true }).fill("600.000");
   await expect.poll(() => page.getByTestId("form-summary").innerText()).toContain("Øremærket: 1.200.000,00 kr.");
-  await submitAndWait(page, page.getByRole("button", { name: da("priorities.submit"), exact: true }), okParam("recorded"));
+  // The first submit shows what will be recorded; only its confirmation records it.
+  await page.getByRole("button", { name: da("priorities.submit"), exact: true }).click();
+  await expect.poll(() => page.getByTestId("prioritisation-confirm").count()).toBe(1);
+  await submitAndWait(page, page.getByRole("button", { name: da("priorities.confirm.submit"), exact: true }), okParam("recorded"));
   expect(new URL(page.url()).pathname).toBe(`/pool-years/${YEAR}/priorities`);
   await expect.poll(() => mainText(page)).toContain(da("priorities.ok.recorded"));
 
@@ -389,7 +392,7 @@ test("the secretariat plans a spring and an autumn round in 2027 within the year
     da("rounds.sharesSummary", { shares: "5.500.000,00 kr.", total: YEAR_TOTAL, remaining: "500.000,00 kr." }),
   );
   expect(await page.getByTestId("year-priorities").innerText()).toContain(
-    da("priorities.yearSection.summary", { revision: 1, date: LEADERSHIP_MEETING_DA, count: 3 }),
+    da.plural("priorities.yearSection.summary", 3, { revision: 1, date: LEADERSHIP_MEETING_DA }),
   );
 });
 

@@ -31,7 +31,7 @@ test("without JavaScript: guidelines drafted and adopted, priorities recorded, a
   await submitAndWait(page, button(page, "guidelines.new.submit"), okParam("created"));
   expect(new URL(page.url()).pathname).toBe("/guidelines/2");
   const maxAmount = da("ruleKind.MAX_AMOUNT");
-  await submitAndWait(page, button(page, "guidelines.removeRule", { kind: maxAmount }), okParam("ruleRemoved"));
+  await submitAndWait(page, page.getByRole("button", { name: `${da("guidelines.remove")} ${da("guidelines.removeRuleHidden", { kind: maxAmount })}`, exact: true }), okParam("ruleRemoved"));
   await page.getByLabel(da("guidelines.addRule.kind"), { exact: true }).selectOption({ label: maxAmount });
   await Promise.all([
     page.waitForURL((url) => url.searchParams.get("ruleKind") === "MAX_AMOUNT"),
@@ -72,7 +72,11 @@ test("without JavaScript: guidelines drafted and adopted, priorities recorded, a
   const again = page.getByRole("group", { name: "Forebyggelse af vold og trusler", exact: true });
   expect(await again.getByLabel(da("priorities.field.include"), { exact: true }).isChecked()).toBe(true);
   await again.getByLabel(da("priorities.field.earmarkValue"), { exact: true }).fill("600.000");
-  await submitAndWait(page, button(page, "priorities.submit"), okParam("recorded"));
+  // Without JavaScript too: the first submit answers with the confirmation step.
+  await button(page, "priorities.submit").click();
+  await page.waitForLoadState();
+  expect(await page.getByTestId("prioritisation-confirm").count()).toBe(1);
+  await submitAndWait(page, button(page, "priorities.confirm.submit"), okParam("recorded"));
   expect(await page.locator("main").innerText()).toContain("600.000,00 kr.");
 
   // The secretariat plans the spring round.

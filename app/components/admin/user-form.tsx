@@ -57,6 +57,10 @@ export function UserForm({
     label: `${u.areaCode} · ${"– ".repeat(u.depth)}${u.name}${u.active ? "" : inactive}`,
   }));
   const roleErrors = fields.roles.errors ?? [];
+  // The area field is required as soon as the area-lead role is ticked (the value
+  // follows the checkboxes with JavaScript, and the submitted roles without it).
+  const tickedRoles = ([] as unknown[]).concat(fields.roles.value ?? []);
+  const leadsArea = tickedRoles.includes("AREA_LEAD");
   const rolesHintId = `${fields.roles.id}-hint`;
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -101,7 +105,7 @@ export function UserForm({
         label={t("users.leadArea")}
         hint={t("users.leadAreaHint")}
         placeholder={t("users.noArea")}
-        optional
+        optional={!leadsArea}
         options={areas.map((a) => ({ value: a.id, label: `${a.code} – ${a.name}${a.active ? "" : inactive}` }))}
       />
       <SelectField

@@ -5,7 +5,7 @@
 // form's values on the server without storing them).
 import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Form, useFetcher } from "react-router";
 import { FormErrors, MoneyField, SelectField, TextareaField, TextField } from "~/components/ui/forms";
 import { COST_CATEGORIES } from "~/domain/screening/rules";
@@ -54,6 +54,15 @@ export interface ApplicationFormProps {
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
 type ScreenReply = { screening: ScreeningData | null };
+
+/** The form's text values in document order (files and the submit intent left out). */
+export function formValuesKey(form: HTMLFormElement): string {
+  const entries: [string, string][] = [];
+  for (const [name, value] of new FormData(form)) {
+    if (name !== "intent" && typeof value === "string") entries.push([name, value]);
+  }
+  return JSON.stringify(entries);
+}
 
 function isScreenReply(value: unknown): value is ScreenReply {
   return typeof value === "object" && value !== null && "screening" in value;
@@ -175,17 +184,22 @@ export function ApplicationForm(props: ApplicationFormProps) {
   );
 
   // Live screening: screen the typed values on the server (nothing is stored).
+  // Only a real change screens: the form's values as loaded (or as just saved: the
+  // form is mounted anew after each save) are the baseline, and a form back at its
+  // baseline shows the saved screening again.
   const fetcher = useFetcher();
   const valueKey = JSON.stringify(form.value ?? {});
-  const firstRender = useRef(true);
+  const baseline = useRef<string | null>(null);
+  const [changed, setChanged] = useState(false);
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    const element = document.getElementById(formId);
+    if (!(element instanceof HTMLFormElement)) return;
+    const current = formValuesKey(element);
+    if (baseline.current === null) baseline.current = current;
+    const isChanged = current !== baseline.current;
+    setChanged(isChanged);
+    if (!isChanged) return;
     const timer = setTimeout(() => {
-      const element = document.getElementById(formId);
-      if (!(element instanceof HTMLFormElement)) return;
       const formData = new FormData(element);
       formData.set("intent", "screen");
       void fetcher.submit(formData, { method: "post" });
@@ -193,10 +207,21 @@ export function ApplicationForm(props: ApplicationFormProps) {
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- re-screen when the typed values change
   }, [valueKey, formId]);
-  const live = isScreenReply(fetcher.data) && fetcher.data.screening ? fetcher.data.screening : null;
+  const live = changed && isScreenReply(fetcher.data) && fetcher.data.screening ? fetcher.data.screening : null;
   const screening = live ?? props.screening;
 
   const costLines = fields.costLines.getFieldList();
+  // "Tilføj udgiftslinje" puts the focus in the new line's first field.
+  const lineAdded = useRef(false);
+  const lineCount = useRef(costLines.length);
+  const lastCategoryId = costLines.at(-1)?.getFieldset().category.id;
+  useEffect(() => {
+    if (lineAdded.current && costLines.length > lineCount.current && lastCategoryId) {
+      lineAdded.current = false;
+      document.getElementById(lastCategoryId)?.focus();
+    }
+    lineCount.current = costLines.length;
+  }, [costLines.length, lastCategoryId]);
   const hasFieldErrors = Object.entries(form.allErrors).some(([name, errors]) => name !== "" && errors.length > 0);
 
   const focusOptions = focusAreaOptions.map((fa) => ({
@@ -345,9 +370,9 @@ export function ApplicationForm(props: ApplicationFormProps) {
                   <button
                     {...form.remove.getButtonProps({ name: fields.costLines.name, index })}
                     className="button button-tertiary"
-                    aria-label={t("applications.costLines.removeLabel", { number: index + 1 })}
                   >
                     {t("applications.costLines.remove")}
+                    <span className="sr-only"> {t("applications.costLines.removeHidden", { number: index + 1 })}</span>
                   </button>
                 </fieldset>
               );
@@ -356,6 +381,9 @@ export function ApplicationForm(props: ApplicationFormProps) {
               {...form.insert.getButtonProps({ name: fields.costLines.name, defaultValue: { category: "", description: "", amount: "" } })}
               className="button button-secondary"
               data-testid="add-cost-line"
+              onClick={() => {
+                lineAdded.current = true;
+              }}
             >
               {t("applications.costLines.add")}
             </button>

@@ -9,6 +9,8 @@ export interface VerdictItem {
   kind: RuleKind;
   severity: Severity;
   outcome: Outcome;
+  /** The rule's name with its limit ("Start senest 6 måneder efter afgørelsen"). */
+  name: string;
   text: string;
 }
 
@@ -42,7 +44,7 @@ export function ScreeningSummary({ screening }: { screening: ScreeningData }) {
   const t = useT();
   if (screening.verdicts.length === 0) return <p>{t("applications.screening.noRules")}</p>;
   if (screening.blocked) return <Alert kind="error" result="blocked" text={t("applications.screening.blocked", { count: screening.failures })} />;
-  if (screening.warnings > 0) return <Alert kind="warning" result="warnings" text={t("applications.screening.warnings", { count: screening.warnings })} />;
+  if (screening.warnings > 0) return <Alert kind="warning" result="warnings" text={t.plural("applications.screening.warnings", screening.warnings)} />;
   return <Alert kind="success" result="ok" text={t("applications.screening.allPass")} />;
 }
 
@@ -66,7 +68,7 @@ export function ScreeningVerdicts({ screening, caption }: { screening: Screening
               {screening.verdicts.map((verdict) => (
                 <tr key={verdict.ruleId} data-testid="verdict" data-outcome={verdict.outcome} data-kind={verdict.kind}>
                   <th scope="row">
-                    {t(`ruleKind.${verdict.kind}`)}
+                    {verdict.name}
                     <br />
                     <span className="weight-normal">{t(`severity.${verdict.severity}`)}</span>
                   </th>

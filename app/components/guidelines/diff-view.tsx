@@ -59,7 +59,7 @@ export function BodyDiff({ blocks }: { blocks: readonly BodyBlock[] }) {
           case "skipped":
             return (
               <p key={index} className="form-hint" style={{ margin: "0.5rem 0" }}>
-                {t("guidelines.diff.skipped", { count: block.count })}
+                {t.plural("guidelines.diff.skipped", block.count)}
               </p>
             );
           case "added":

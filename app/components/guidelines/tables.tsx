@@ -58,8 +58,9 @@ export function RulesTable({ version, rules, editable }: { version: number; rule
                     <Form method="post" className="kp-inline-form">
                       <input type="hidden" name="intent" value="removeRule" />
                       <input type="hidden" name="ruleId" value={rule.id} />
-                      <button type="submit" className="button button-secondary kp-small-button" aria-label={t("guidelines.removeRule", { kind: label })}>
+                      <button type="submit" className="button button-secondary kp-small-button">
                         {t("guidelines.remove")}
+                        <span className="sr-only"> {t("guidelines.removeRuleHidden", { kind: label })}</span>
                       </button>
                     </Form>
                   </td>
@@ -110,18 +111,16 @@ export function CriteriaTable({ version, criteria, editable }: { version: number
               {editable ? (
                 <td>
                   <div className="kp-actions" style={{ marginTop: 0 }}>
-                    <Link to={`?criterion=${criterion.id}#criterion-form`} aria-label={t("guidelines.editCriterion", { name: criterion.name })}>
+                    <Link to={`?criterion=${criterion.id}#criterion-form`}>
                       {t("common.edit")}
+                      <span className="sr-only"> {t("guidelines.criterionHidden", { name: criterion.name })}</span>
                     </Link>
                     <Form method="post" className="kp-inline-form">
                       <input type="hidden" name="intent" value="removeCriterion" />
                       <input type="hidden" name="criterionId" value={criterion.id} />
-                      <button
-                        type="submit"
-                        className="button button-secondary kp-small-button"
-                        aria-label={t("guidelines.removeCriterion", { name: criterion.name })}
-                      >
+                      <button type="submit" className="button button-secondary kp-small-button">
                         {t("guidelines.remove")}
+                        <span className="sr-only"> {t("guidelines.criterionHidden", { name: criterion.name })}</span>
                       </button>
                     </Form>
                   </div>

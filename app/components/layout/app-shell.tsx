@@ -1,9 +1,26 @@
 import { useEffect, useRef, type ReactNode } from "react";
-import { Form, NavLink, useLocation, useRouteLoaderData } from "react-router";
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "react-router";
 import { can } from "~/domain/permissions";
 import { useLang, useT } from "~/utils/i18n";
 import { useOptionalUser } from "~/utils/user";
-import { NAV_ITEMS } from "./navigation";
+import { activeNavTarget, NAV_ITEMS } from "./navigation";
+
+function markScrollableTables(root: HTMLElement, hint: string): void {
+  for (const wrap of root.querySelectorAll<HTMLElement>(".kp-table-wrap")) {
+    const scrollable = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrollable === wrap.hasAttribute("data-scrollable")) continue;
+    if (scrollable) {
+      const caption = wrap.querySelector("caption")?.textContent?.trim();
+      wrap.setAttribute("data-scrollable", "");
+      wrap.setAttribute("data-scroll-hint", hint);
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", caption ? `${caption}. ${hint}` : hint);
+    } else {
+      for (const name of ["data-scrollable", "data-scroll-hint", "tabindex", "role", "aria-label"]) wrap.removeAttribute(name);
+    }
+  }
+}
 
 export function AppShell({ children }: { children: ReactNode }) {
   const t = useT();
@@ -11,9 +28,12 @@ export function AppShell({ children }: { children: ReactNode }) {
   const user = useOptionalUser();
   const location = useLocation();
   const items = NAV_ITEMS.filter((item) => can(user, item.action));
+  const activeTarget = activeNavTarget(location.pathname, items.map((item) => item.to));
   const unread = (useRouteLoaderData("root") as { unreadNotifications?: number } | undefined)?.unreadNotifications ?? 0;
-  // After a client-side navigation, move focus to the new page's content (as a
-  // full page load would put a screen reader at the top of the new page).
+  // After a client-side navigation, move focus to the new page's main heading (as
+  // a full page load would put a screen reader at the top of the new page). When
+  // something in the page already took the focus (a success message, a field
+  // with an error, the button that was pressed), it keeps it.
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   useEffect(() => {
@@ -21,8 +41,32 @@ export function AppShell({ children }: { children: ReactNode }) {
       firstRender.current = false;
       return;
     }
-    if (!location.hash) mainRef.current?.focus();
-  }, [location.pathname, location.hash]);
+    const main = mainRef.current;
+    if (location.hash || !main) return;
+    const active = document.activeElement;
+    if (active && active !== main && main.contains(active)) return;
+    const heading = main.querySelector<HTMLElement>("h1");
+    if (heading) {
+      if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+      heading.classList.add("kp-focus-target");
+      heading.focus();
+    } else {
+      main.focus();
+    }
+  }, [location.key, location.hash]);
+
+  // A table wider than its container scrolls sideways: say so, and let the keyboard
+  // reach the scroll container (a region named by the table's caption).
+  const scrollHint = t("layout.tableScrollHint");
+  useEffect(() => {
+    const main = mainRef.current;
+    if (!main) return;
+    const mark = () => markScrollableTables(main, scrollHint);
+    mark();
+    const observer = new ResizeObserver(mark);
+    observer.observe(main);
+    return () => observer.disconnect();
+  }, [location.key, scrollHint]);
   return (
     <>
       <a className="skip-link kp-skip-link" href="#main-content">
@@ -51,9 +95,9 @@ export function AppShell({ children }: { children: ReactNode }) {
                     to="/notifications"
                     className="kp-notifications-link"
                     data-testid="notifications-link"
-                    aria-label={unread > 0 ? t("notifications.navLabel", { count: unread }) : undefined}
                   >
                     {unread > 0 ? `${t("nav.notifications")} (${unread})` : t("nav.notifications")}
+                    {unread > 0 ? <span className="sr-only">, {t.plural("notifications.unreadHidden", unread)}</span> : null}
                   </NavLink>
                   <Form method="post" action="/logout" className="kp-inline-form">
                     <button type="submit" className="button button-secondary kp-small-button">
@@ -78,9 +122,13 @@ export function AppShell({ children }: { children: ReactNode }) {
               <ul className="kp-nav-list">
                 {items.map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to} end={item.to === "/"} className={({ isActive }) => (isActive ? "kp-nav-link active" : "kp-nav-link")}>
+                    <Link
+                      to={item.to}
+                      className={item.to === activeTarget ? "kp-nav-link active" : "kp-nav-link"}
+                      aria-current={item.to === activeTarget ? "page" : undefined}
+                    >
                       {t(item.label)}
-                    </NavLink>
+                    </Link>
                   </li>
                 ))}
               </ul>

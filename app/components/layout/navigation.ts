@@ -13,3 +13,13 @@ export const NAV_ITEMS: readonly { to: string; label: MessageKey; action: Action
   { to: "/admin/users", label: "nav.users", action: "user:manage" },
   { to: "/audit", label: "nav.audit", action: "audit:readPool" },
 ];
+
+/**
+ * The one menu item to highlight for a path: the most specific item whose path is
+ * the current path or a parent of it ("/applications/statistics" highlights
+ * "Tal og fordeling", not also "Ansøgninger"). "/" matches only the home page.
+ */
+export function activeNavTarget(pathname: string, targets: readonly string[]): string | null {
+  const matches = targets.filter((to) => (to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`)));
+  return matches.reduce<string | null>((best, to) => (best === null || to.length > best.length ? to : best), null);
+}

@@ -1,7 +1,7 @@
 // Form fields on DKFDS markup, wired to Conform: label, hint, error next to the
 // field, aria-invalid and aria-describedby. Errors are message keys, translated here.
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useErrorText, useT } from "~/utils/i18n";
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
@@ -213,9 +213,18 @@ export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
 }
 
 /** Confirmation after a successful change (shown from a ?ok= search param). */
+/**
+ * The confirmation after a saved change. It takes the focus when it appears, so
+ * the keyboard and screen-reader user lands on it (the form they submitted from
+ * may have been replaced) instead of on the page body.
+ */
 export function SuccessMessage({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
   return (
-    <div className="alert alert-success" role="status">
+    <div className="alert alert-success kp-focus-target" role="status" tabIndex={-1} ref={ref}>
       <div className="alert-body">
         <p className="alert-text">{children}</p>
       </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dateOnlyUtc } from "../dates";
 import { kroner } from "../money";
 import { shareBasisPoints } from "../money";
-import { screen, screeningSummary, type ScreeningApplication, type ScreeningContext } from "./engine";
+import { activityWindow, screen, screeningSummary, type ScreeningApplication, type ScreeningContext } from "./engine";
 import { parseRule, RULE_KINDS, RULE_PARAMS, type EligibilityRule } from "./rules";
 
 const base: ScreeningApplication = {
@@ -31,6 +31,7 @@ function one(rule: EligibilityRule, app: Partial<ScreeningApplication> = {}, con
   const [verdict] = screen([rule], { ...base, ...app }, { ...ctx, ...context });
   return verdict!;
 }
+const oneIn = one;
 
 const hard = <R extends EligibilityRule>(rule: Omit<R, "id" | "severity">): EligibilityRule =>
   ({ id: `r-${rule.kind}`, severity: "HARD", ...rule }) as EligibilityRule;
@@ -104,6 +105,8 @@ describe("FOCUS_AREA_REQUIRED", () => {
 
 describe("ACTIVITY_IN_YEAR", () => {
   const rule = hard({ kind: "ACTIVITY_IN_YEAR", params: {} });
+  // Without a decision date the window is the pool year itself.
+  const one = (r: EligibilityRule, app: Partial<ScreeningApplication> = {}) => oneIn(r, app, { decisionDate: null });
   it("passes on the first and last day of the year", () =>
     expect(one(rule, { startDate: dateOnlyUtc(2027, 1, 1), endDate: dateOnlyUtc(2027, 12, 31) }).outcome).toBe("pass"));
   it("fails one day before the year", () =>
@@ -129,7 +132,36 @@ describe("START_WITHIN_MONTHS", () => {
   it("fails before the decision", () =>
     expect(one(rule, { startDate: dateOnlyUtc(2027, 2, 14) }).reason).toBe("startWithin.beforeDecision"));
   it("is not applicable without a decision date", () => expect(one(rule, {}, { decisionDate: null }).outcome).toBe("notApplicable"));
-  it("fails without a start date", () => expect(one(rule, { startDate: null }).reason).toBe("period.missing"));
+  it("fails without a start date with its own reason, naming the window", () => {
+    const v = one(rule, { startDate: null, endDate: null });
+    expect(v.reason).toBe("startWithin.missingStart");
+    expect(v.values.decision).toEqual({ type: "date", date: dateOnlyUtc(2027, 2, 15) });
+    expect(v.values.latest).toEqual({ type: "date", date: dateOnlyUtc(2027, 5, 15) });
+  });
+});
+
+describe("ACTIVITY_IN_YEAR after a late decision", () => {
+  const rule = hard({ kind: "ACTIVITY_IN_YEAR", params: {} });
+  // A winter round decided on 18 December: the activity may run for twelve months from the decision.
+  const winter = { poolYear: 2026, decisionDate: dateOnlyUtc(2026, 12, 18) };
+  it("passes an activity from January to June of the next year", () => {
+    const v = one(rule, { startDate: dateOnlyUtc(2027, 1, 11), endDate: dateOnlyUtc(2027, 6, 30) }, winter);
+    expect(v.outcome).toBe("pass");
+    expect(v.reason).toBe("activityInYear.passAfterDecision");
+  });
+  it("passes up to the day before the decision's anniversary, and fails the day after", () => {
+    expect(one(rule, { startDate: dateOnlyUtc(2027, 1, 4), endDate: dateOnlyUtc(2027, 12, 17) }, winter).outcome).toBe("pass");
+    const v = one(rule, { startDate: dateOnlyUtc(2027, 1, 4), endDate: dateOnlyUtc(2027, 12, 18) }, winter);
+    expect(v.reason).toBe("activityInYear.failAfterDecision");
+    expect(v.values.until).toEqual({ type: "date", date: dateOnlyUtc(2027, 12, 17) });
+  });
+  it("keeps the pool year for a round decided early in the year", () => {
+    expect(activityWindow({ poolYear: 2027, decisionDate: dateOnlyUtc(2027, 1, 1) })).toEqual({ from: dateOnlyUtc(2027, 1, 1), until: dateOnlyUtc(2027, 12, 31), extended: false });
+  });
+  it("keeps the pool year without a decision date, or with one outside the year", () => {
+    expect(activityWindow({ poolYear: 2026, decisionDate: null }).until).toEqual(dateOnlyUtc(2026, 12, 31));
+    expect(activityWindow({ poolYear: 2026, decisionDate: dateOnlyUtc(2027, 1, 10) }).until).toEqual(dateOnlyUtc(2026, 12, 31));
+  });
 });
 
 describe("MIN_PARTICIPANTS", () => {

@@ -59,6 +59,21 @@ type Check = { ok: boolean | null; reason: string; values?: Record<string, Expla
 /** Share of part in whole in basis points, rounded down (so a shown share never flatters). */
 const shareDown = (part: Ore, whole: Ore) => shareBasisPoints(part, whole, "down");
 
+/**
+ * When an activity may take place under ACTIVITY_IN_YEAR: inside the pool year, and
+ * for a round decided in the pool year also the twelve months from its decision
+ * date (a round decided on 18 December must not leave only 18–31 December; money
+ * left at the year's end is carried over to the next pool year).
+ */
+export function activityWindow(ctx: Pick<ScreeningContext, "poolYear" | "decisionDate">): { from: Date; until: Date; extended: boolean } {
+  const from = firstDayOfYear(ctx.poolYear);
+  const yearEnd = lastDayOfYear(ctx.poolYear);
+  const decision = ctx.decisionDate;
+  if (!decision || decision < from || decision > yearEnd) return { from, until: yearEnd, extended: false };
+  const afterDecision = new Date(addMonths(decision, 12).getTime() - 86_400_000);
+  return afterDecision > yearEnd ? { from, until: afterDecision, extended: true } : { from, until: yearEnd, extended: false };
+}
+
 function check(rule: EligibilityRule, app: ScreeningApplication, ctx: ScreeningContext): Check {
   switch (rule.kind) {
     case "MAX_AMOUNT": {
@@ -106,21 +121,25 @@ function check(rule: EligibilityRule, app: ScreeningApplication, ctx: ScreeningC
     }
     case "ACTIVITY_IN_YEAR": {
       if (!app.startDate || !app.endDate) return { ok: false, reason: "period.missing" };
-      const values = { start: date(app.startDate), end: date(app.endDate), year: { type: "year", value: ctx.poolYear } as ExplanationValue };
+      const window = activityWindow(ctx);
+      const values = {
+        start: date(app.startDate),
+        end: date(app.endDate),
+        year: { type: "year", value: ctx.poolYear } as ExplanationValue,
+        until: date(window.until),
+      };
       if (app.endDate < app.startDate) return { ok: false, reason: "period.endBeforeStart", values };
-      const inside = app.startDate >= firstDayOfYear(ctx.poolYear) && app.endDate <= lastDayOfYear(ctx.poolYear);
-      return inside ? { ok: true, reason: "activityInYear.pass", values } : { ok: false, reason: "activityInYear.fail", values };
+      const inside = app.startDate >= window.from && app.endDate <= window.until;
+      if (!inside) return { ok: false, reason: window.extended ? "activityInYear.failAfterDecision" : "activityInYear.fail", values };
+      return { ok: true, reason: app.endDate <= lastDayOfYear(ctx.poolYear) ? "activityInYear.pass" : "activityInYear.passAfterDecision", values };
     }
     case "START_WITHIN_MONTHS": {
       if (!ctx.decisionDate) return { ok: null, reason: "startWithin.noDecisionDate" };
-      if (!app.startDate) return { ok: false, reason: "period.missing" };
       const latest = addMonths(ctx.decisionDate, rule.params.months);
-      const values = {
-        start: date(app.startDate),
-        decision: date(ctx.decisionDate),
-        latest: date(latest),
-        months: number(rule.params.months),
-      };
+      const window = { decision: date(ctx.decisionDate), latest: date(latest), months: number(rule.params.months) };
+      // The rule is about the start date only: its own message when that is missing.
+      if (!app.startDate) return { ok: false, reason: "startWithin.missingStart", values: window };
+      const values = { start: date(app.startDate), ...window };
       if (app.startDate < ctx.decisionDate) return { ok: false, reason: "startWithin.beforeDecision", values };
       return app.startDate <= latest ? { ok: true, reason: "startWithin.pass", values } : { ok: false, reason: "startWithin.fail", values };
     }

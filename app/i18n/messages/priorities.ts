@@ -99,6 +99,11 @@ export const priorities = defineMessages({
     "priorities.noGuidelines": "HMU har ikke vedtaget nogen retningslinjer endnu. Prioriteringen kan først registreres, når der er vedtagne retningslinjer.",
     "priorities.noFocusAreas": "Der er ingen aktive fokusområder i kataloget.",
     "priorities.submit": "Registrér prioritering",
+    "priorities.confirm.summary.one": "Du er ved at registrere prioriteringen for puljeår {year} med {count} fokusområde, besluttet på ledelsesmødet {date}.",
+    "priorities.confirm.summary.other": "Du er ved at registrere prioriteringen for puljeår {year} med {count} fokusområder, besluttet på ledelsesmødet {date}.",
+    "priorities.confirm.final": "Den kan ikke ændres bagefter. En ændring registreres som en ny revision.",
+    "priorities.confirm.submit": "Ja, registrér prioriteringen",
+    "priorities.confirm.back": "Nej, ret prioriteringen",
     "priorities.cancel": "Annuller",
 
     "priorities.error.yearUnknown": "Puljeåret findes ikke.",
@@ -121,7 +126,8 @@ export const priorities = defineMessages({
     "priorities.error.locked": "En registreret prioritering er låst og kan ikke ændres eller slettes. Registrér i stedet en revision.",
 
     "priorities.yearSection.title": "Årets prioritering",
-    "priorities.yearSection.summary": "Revision {revision} fra ledelsesmødet {date}: {count} prioriterede fokusområder.",
+    "priorities.yearSection.summary.one": "Revision {revision} fra ledelsesmødet {date}: {count} prioriteret fokusområde.",
+    "priorities.yearSection.summary.other": "Revision {revision} fra ledelsesmødet {date}: {count} prioriterede fokusområder.",
     "priorities.yearSection.none": "Der er endnu ikke registreret en prioritering for året.",
     "priorities.yearSection.link": "Se prioriteringen",
 
@@ -286,6 +292,11 @@ export const priorities = defineMessages({
     "priorities.noGuidelines": "HMU has not adopted any guidelines yet. The prioritisation can be recorded once guidelines are adopted.",
     "priorities.noFocusAreas": "There are no active focus areas in the catalogue.",
     "priorities.submit": "Record prioritisation",
+    "priorities.confirm.summary.one": "You are about to record the prioritisation for pool year {year} with {count} focus area, decided at the leadership meeting on {date}.",
+    "priorities.confirm.summary.other": "You are about to record the prioritisation for pool year {year} with {count} focus areas, decided at the leadership meeting on {date}.",
+    "priorities.confirm.final": "It cannot be changed afterwards. A change is recorded as a new revision.",
+    "priorities.confirm.submit": "Yes, record the prioritisation",
+    "priorities.confirm.back": "No, change the prioritisation",
     "priorities.cancel": "Cancel",
 
     "priorities.error.yearUnknown": "The pool year does not exist.",
@@ -308,7 +319,8 @@ export const priorities = defineMessages({
     "priorities.error.locked": "A recorded prioritisation is locked and cannot be changed or deleted. Record a revision instead.",
 
     "priorities.yearSection.title": "The year's prioritisation",
-    "priorities.yearSection.summary": "Revision {revision} from the leadership meeting {date}: {count} prioritised focus areas.",
+    "priorities.yearSection.summary.one": "Revision {revision} from the leadership meeting {date}: {count} prioritised focus area.",
+    "priorities.yearSection.summary.other": "Revision {revision} from the leadership meeting {date}: {count} prioritised focus areas.",
     "priorities.yearSection.none": "No prioritisation has been recorded for the year yet.",
     "priorities.yearSection.link": "See the prioritisation",
 

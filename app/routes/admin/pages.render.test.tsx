@@ -140,6 +140,23 @@ describe("user admin pages", () => {
     expect(html).toContain("Mindst 10 tegn og svær at gætte.");
   });
 
+  it("ticks no role on a new user, and marks the area field optional until the area-lead role is ticked", async () => {
+    const areaLabel = (html: string) => html.match(/<label[^>]*for="[^"]*leadAreaId"[^>]*>(.*?)<\/label>/)?.[1] ?? "";
+    const blank = await render(userNew, "/admin/users/new", { pattern: "/admin/users/new" });
+    expect(blank.match(/name="roles"/g)).toHaveLength(7);
+    expect(blank).not.toMatch(/<input[^>]*name="roles"[^>]*checked|<input[^>]*checked=""[^>]*name="roles"/);
+    expect(areaLabel(blank)).toContain("Område, som brugeren leder");
+    expect(areaLabel(blank)).toContain("(valgfri)");
+
+    const lead = await render(userNew, "/admin/users/new", {
+      pattern: "/admin/users/new",
+      post: { email: "ny.leder@example.dk", name: "Ny Leder", roles: ["AREA_LEAD"], password: "hemmelig-adgangskode" },
+    });
+    expect(areaLabel(lead)).toContain("Område, som brugeren leder");
+    expect(areaLabel(lead)).not.toContain("(valgfri)");
+    expect(lead).toContain("Vælg det område, som forvaltningschefen / centerchefen leder.");
+  });
+
   it("renders the edit page with the confirmation step", async () => {
     const { user } = await ids();
     const html = await render(userEdit, `/admin/users/${user}?confirm=deactivate`, { pattern: "/admin/users/:userId", params: { userId: user } });

@@ -39,7 +39,7 @@ export default function NewUserPage() {
         <UserForm
           mode="create"
           lastResult={actionData?.result}
-          defaultValue={{ email: "", name: "", unitId: "", roles: ["APPLICANT"], leadAreaId: "", applicantUnitId: "" }}
+          defaultValue={{ email: "", name: "", unitId: "", roles: [], leadAreaId: "", applicantUnitId: "" }}
           areas={areas}
           units={units}
           minPasswordLength={minPasswordLength}

@@ -290,6 +290,22 @@ describe("/applications/:id action", () => {
     expect(renderDetail(data, id)).toContain("Uddyb målgruppen.");
   });
 
+  it("shows the latest return comment at the top of the page, under the title, while the application is returned", async () => {
+    const id = await submitted();
+    expect((await act(id, demoEmail.secretariat, { intent: "return", comment: "Første tilbagesendelse." })).status).toBe(302);
+    await submitApplication(await actorFor(demoEmail.applicant), { id, content: null, now: NOW });
+    expect((await act(id, demoEmail.secretariat, { intent: "return", comment: "Uddyb målgruppen." })).status).toBe(302);
+    const html = renderDetail((await load(id, demoEmail.applicant)).data, id);
+    const top = html.slice(html.indexOf('data-testid="application-title"'), html.indexOf('data-testid="application-facts"'));
+    expect(top).toContain('data-testid="return-comment"');
+    expect(top).toContain("Uddyb målgruppen.");
+    expect(top).not.toContain("Første tilbagesendelse.");
+
+    await submitApplication(await actorFor(demoEmail.applicant), { id, content: null, now: NOW });
+    const resubmitted = renderDetail((await load(id, demoEmail.applicant)).data, id);
+    expect(resubmitted).not.toContain('data-testid="return-comment"');
+  });
+
   it("withdraws only after the confirmation step", async () => {
     const id = await submitted();
     const before = await counts();

@@ -162,6 +162,8 @@ export default function ApplicationPage() {
   const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
   const round = application.round;
   const anyAction = actions.edit || actions.submit || actions.withdraw || actions.endorse || actions.return;
+  // While the application is back with the applicant, the latest return comment says what to change: at the top.
+  const returnComment = application.status === "RETURNED" ? application.comments.findLast((c) => c.kind === "RETURN") : undefined;
   return (
     <>
       {ok && Object.hasOwn(OK_MESSAGES, ok) ? <SuccessMessage>{t(OK_MESSAGES[ok]!)}</SuccessMessage> : null}
@@ -169,6 +171,16 @@ export default function ApplicationPage() {
         <Link to="/applications">{t("applications.backToList")}</Link>
       </p>
       <h1 data-testid="application-title">{shown.content.title ? <UserText text={shown.content.title} /> : t("applications.untitled", { reference: application.reference })}</h1>
+      {returnComment ? (
+        <div className="alert alert-warning" data-testid="return-comment">
+          <div className="alert-body">
+            <p className="alert-heading">
+              {t("applications.edit.returnedBy", { name: returnComment.authorName })} <span className="weight-normal">{formatDateTime(returnComment.createdAt, lang)}</span>
+            </p>
+            <MultilineText text={returnComment.body} />
+          </div>
+        </div>
+      ) : null}
       <dl className="kp-dl" data-testid="application-facts">
         <dt>{t("applications.field.reference")}</dt>
         <dd data-testid="reference">{application.reference}</dd>
@@ -195,7 +207,7 @@ export default function ApplicationPage() {
             <dt>{t("applications.detail.submittedAt")}</dt>
             <dd>
               {formatDateTime(application.submittedAt, lang)}
-              {application.versionNo > 0 ? ` · ${t("applications.detail.versionCount", { count: application.versionNo })}` : ""}
+              {application.versionNo > 0 ? ` · ${t.plural("applications.detail.versionCount", application.versionNo)}` : ""}
             </dd>
           </>
         ) : null}

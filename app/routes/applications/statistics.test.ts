@@ -4,6 +4,9 @@ import { createRoutesStub } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ROLES } from "~/domain/permissions";
 import type { CellView } from "~/domain/small-cells";
+import { currentPoolYear } from "~/domain/pool-years";
+import { todayInDenmark } from "~/services/prioritisations.server";
+import { applicationStatistics } from "~/services/statistics.server";
 import { prisma } from "~/utils/db.server";
 import { FIXTURE, FOCUS, ROUND_2027, ROUND_AUTUMN, ROUND_WINTER, seedListFixture, sumOf, UNITS, type FixtureApplication, type FixtureIds } from "~/services/application-lists.fixtures";
 import { cookieFor, demoEmail, demoEmailFor, resetToDemo } from "../../../tests/db-utils";
@@ -107,10 +110,25 @@ describe("/applications/statistics", () => {
     compare(y2027, counted((a) => yearOf(a) === 2027));
   });
 
-  it("falls back to the newest year with rounds for bad params", async () => {
+  it("opens on the current pool year in Danish time, not on the newest year with rounds", async () => {
+    const years = (await prisma.poolYear.findMany({ select: { year: true } })).map((y) => y.year).sort();
+    // A year with a later pool year after it: the old default would have opened on the later one.
+    const year = years.find((y) => years.some((later) => later > y))!;
+    const lastEvening = new Date(`${year}-12-31T22:30:00Z`); // 23.30 in Copenhagen: still `year`
+    const newYearsNight = new Date(`${year}-12-31T23:30:00Z`); // 00.30 on 1 January in Copenhagen
+    expect((await applicationStatistics({}, { protect: false }, lastEvening)).filter).toEqual({ year, roundId: null });
+    expect((await applicationStatistics({}, { protect: false }, newYearsNight)).filter.year).toBe(year + 1);
+    // A year with no pool year: the nearest earlier one.
+    const gap = Math.max(...years) + 3;
+    expect((await applicationStatistics({}, { protect: false }, new Date(`${gap}-06-01T12:00:00Z`))).filter.year).toBe(Math.max(...years));
+  });
+
+  it("falls back to the current pool year for bad params", async () => {
+    const years = (await prisma.poolYear.findMany({ select: { year: true } })).map((y) => y.year);
+    const expected = currentPoolYear(years, todayInDenmark().getUTCFullYear());
     const data = await stats("?year=abc&round=%3Cscript%3E");
-    expect(data.filter).toEqual({ year: 2027, roundId: null });
-    expect((await stats("?year=1999")).filter.year).toBe(2027);
+    expect(data.filter).toEqual({ year: expected, roundId: null });
+    expect((await stats("?year=1999")).filter.year).toBe(expected);
   });
 
   it("counts an application under each of its focus areas; applications without one get their own row", async () => {

@@ -101,9 +101,9 @@ export default function VersionsPage() {
                   <td className="kp-num">{formatMoney(v.requestedOre, lang)}</td>
                   <td>
                     {v.failures > 0
-                      ? t("applications.versions.failures", { count: v.failures })
+                      ? t.plural("applications.versions.failures", v.failures)
                       : v.warnings > 0
-                        ? t("applications.versions.warnings", { count: v.warnings })
+                        ? t.plural("applications.versions.warnings", v.warnings)
                         : t("applications.versions.allPass")}
                   </td>
                   <td>{v.guidelineVersion !== null ? t("applications.versions.guidelineVersion", { version: v.guidelineVersion }) : ""}</td>

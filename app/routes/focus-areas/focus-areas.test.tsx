@@ -43,6 +43,17 @@ describe("/focus-areas", () => {
     }
   });
 
+  it("names each edit link by its visible word first (WCAG 2.5.3): 'Rediger' and the focus area's name", async () => {
+    const result = await callLoader(indexRoute, "/focus-areas", { cookie: await cookieFor(demoEmail.secretariat) });
+    const html = render(indexRoute, "/focus-areas", "/focus-areas", result.data).replace(/<!-- -->/g, "");
+    const links = [...html.matchAll(/<a[^>]*href="\/focus-areas\/[^"]+"[^>]*>(.*?)<\/a>/g)];
+    expect(links.length).toBe(DEMO_FOCUS_AREAS.length);
+    for (const [whole, inner] of links) {
+      expect(whole).not.toContain("aria-label");
+      expect(inner).toMatch(/^Rediger<span class="sr-only"> .+<\/span>$/);
+    }
+  });
+
   it("creates a focus area and audits it", async () => {
     const result = await callAction(indexRoute, "/focus-areas", {
       cookie: await cookieFor(demoEmail.leadership),

@@ -103,8 +103,9 @@ export default function FocusAreasPage() {
                   </td>
                   {canManage ? (
                     <td>
-                      <Link to={`/focus-areas/${f.id}`} aria-label={t("focusAreas.editLabel", { name: f.name })}>
+                      <Link to={`/focus-areas/${f.id}`}>
                         {t("common.edit")}
+                        <span className="sr-only"> {f.name}</span>
                       </Link>
                     </td>
                   ) : null}

@@ -64,8 +64,9 @@ function UnitList({ units, canManage, label }: { units: UnitView[]; canManage: b
           {canManage ? (
             <>
               {" · "}
-              <Link to={`/admin/units/${unit.id}`} aria-label={t("org.editUnitLabel", { name: unit.name })}>
+              <Link to={`/admin/units/${unit.id}`}>
                 {t("common.edit")}
+                <span className="sr-only"> {unit.name}</span>
               </Link>
             </>
           ) : null}
@@ -108,12 +109,14 @@ export default function OrganisationPage() {
           </dl>
           {canManage ? (
             <p>
-              <Link to={`/admin/areas/${area.id}`} aria-label={t("org.editAreaLabel", { code: area.code })}>
+              <Link to={`/admin/areas/${area.id}`}>
                 {t("org.editArea")}
+                <span className="sr-only"> {area.code}</span>
               </Link>
               {" · "}
-              <Link to={`/admin/units/new?areaId=${area.id}`} aria-label={t("org.createUnitInLabel", { code: area.code })}>
+              <Link to={`/admin/units/new?areaId=${area.id}`}>
                 {t("org.createUnit")}
+                <span className="sr-only"> {t("org.inArea", { code: area.code })}</span>
               </Link>
             </p>
           ) : null}

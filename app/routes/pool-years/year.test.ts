@@ -14,7 +14,7 @@ const yearRoute = yearModule as unknown as RouteModule & typeof yearModule;
 
 beforeEach(resetToDemo);
 
-const valid = { kind: "addition", amount: "250.000", reason: "Tillægsbevilling fra byrådet", effectiveOn: "2026-09-01" };
+const valid = { kind: "addition", amount: "250.000", reason: "Tillægsbevilling fra byrådet", effectiveOn: "2026-09-01", confirmed: "yes" };
 const path2026 = "/pool-years/2026";
 const params2026 = { year: "2026" };
 
@@ -78,6 +78,32 @@ describe("/pool-years/:year loader", () => {
 });
 
 describe("/pool-years/:year action", () => {
+  it("records nothing on the first submit: it answers with a confirmation step that carries the values and confirmed=yes", async () => {
+    const finance = await cookieFor(demoEmail.finance);
+    const before = await snapshot();
+    const { confirmed: _confirmed, ...unconfirmed } = valid;
+    const result = await callAction(yearRoute, path2026, { params: params2026, cookie: finance, form: unconfirmed });
+    expect(result.status).toBe(200);
+    expect(await snapshot()).toEqual(before);
+    const other = await callAction(yearRoute, path2026, { params: params2026, cookie: finance, form: { ...valid, confirmed: "1" } });
+    expect(other.status).toBe(200); // only the confirmation button's value records
+    expect(await snapshot()).toEqual(before);
+
+    const data = (await load(demoEmail.finance)).data;
+    const Stub = createRoutesStub([
+      { id: "pool-year", path: "/pool-years/:year", Component: yearRoute.default as ComponentType, loader: () => data, action: () => result.data },
+    ]);
+    const html = renderToString(
+      createElement(Stub, { initialEntries: [path2026], hydrationData: { loaderData: { "pool-year": data }, actionData: { "pool-year": result.data } } }),
+    );
+    expect(html).toContain('data-testid="adjust-confirm"');
+    expect(html).toContain("Du er ved at registrere en tillægsbevilling på 250.000,00 kr. i puljeår 2026 med virkningsdato 1.9.2026.");
+    expect(html).toContain("Det kan ikke ændres bagefter.");
+    expect(html).toContain('name="confirmed" value="yes"');
+    expect(html).toContain('name="amount" value="250.000"');
+    expect(html).toContain("Ja, registrér reguleringen");
+  });
+
   it("refuses a reduction below what the rounds already hold, next to the field", async () => {
     const finance = await cookieFor(demoEmail.finance);
     const before = await snapshot();

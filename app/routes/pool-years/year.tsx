@@ -5,6 +5,7 @@ import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } f
 import { z } from "zod";
 import type { Route } from "./+types/year";
 import { RoundsTable } from "~/components/rounds/rounds-table";
+import { ConfirmStep, confirmFields } from "~/components/ui/confirm-step";
 import { FormErrors, MoneyField, RadioField, SelectField, SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
 import { clampDateToYear, signedAdjustment } from "~/domain/budget";
 import { can } from "~/domain/permissions";
@@ -71,6 +72,22 @@ export async function action({ request, params }: Route.ActionArgs) {
   const submission = parseSubmission(formData, AdjustSchema);
   if (submission.status !== "success") return invalid(submission);
   const { kind, amount, reason, effectiveOn, corrects } = submission.value;
+  // Irreversible: only the confirmation step's button (confirmed=yes) records it. The
+  // first submit answers with a summary of what would be recorded, and changes nothing.
+  if (formData.get("confirmed") !== "yes") {
+    const correctsNumber = corrects ? (poolYear.adjustments.find((a) => a.id === corrects)?.number ?? null) : null;
+    return {
+      result: submission.reply(),
+      confirm: {
+        kind,
+        amountOre: amount,
+        reason,
+        effectiveOn,
+        correctsNumber,
+        fields: confirmFields(formData),
+      },
+    };
+  }
   const lang = await getLang(request);
   const outcome = await attempt(
     submission,
@@ -143,10 +160,9 @@ export default function PoolYearPage() {
           </h2>
           <p>
             {prioritisation
-              ? t("priorities.yearSection.summary", {
+              ? t.plural("priorities.yearSection.summary", prioritisation.focusAreaCount, {
                   revision: prioritisation.revision,
                   date: formatDate(prioritisation.decidedOn, lang, { dateOnly: true }),
-                  count: prioritisation.focusAreaCount,
                 })
               : t("priorities.yearSection.none")}{" "}
             <Link to={`/pool-years/${poolYear.year}/priorities`}>{t("priorities.yearSection.link")}</Link>
@@ -176,6 +192,7 @@ export default function PoolYearPage() {
       <p>{t("poolYears.adjustments.immutable")}</p>
       <AdjustmentsTable poolYear={poolYear} />
 
+      {canManage ? <ConfirmAdjustment /> : null}
       {canManage ? <AdjustForm /> : null}
     </>
   );
@@ -240,6 +257,37 @@ function KindRadios({ field }: { field: Field }) {
     { value: "reduction", label: t("poolYears.field.kindReduction") },
   ];
   return <RadioField field={field} legend={t("poolYears.field.kind")} options={options} />;
+}
+
+/** The confirmation step: what would be recorded, and the one button that records it. */
+function ConfirmAdjustment() {
+  const t = useT();
+  const lang = useLang();
+  const { poolYear } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const confirm = actionData && "confirm" in actionData ? actionData.confirm : null;
+  if (!confirm) return null;
+  const vars = {
+    amount: formatMoney(confirm.amountOre, lang),
+    year: poolYear.year,
+    date: formatDate(confirm.effectiveOn, lang, { dateOnly: true }),
+  };
+  return (
+    <ConfirmStep
+      action={`/pool-years/${poolYear.year}`}
+      fields={confirm.fields}
+      lines={[
+        t(confirm.kind === "addition" ? "poolYears.confirm.addition" : "poolYears.confirm.reduction", vars),
+        t("poolYears.confirm.reason", { reason: confirm.reason }),
+        ...(confirm.correctsNumber !== null ? [t("poolYears.confirm.corrects", { number: confirm.correctsNumber })] : []),
+      ]}
+      final={t("poolYears.confirm.final")}
+      submitLabel={t("poolYears.confirm.submit")}
+      backHref="#adjust-title"
+      backLabel={t("poolYears.confirm.back")}
+      testId="adjust-confirm"
+    />
+  );
 }
 
 function AdjustForm() {

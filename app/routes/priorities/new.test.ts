@@ -18,8 +18,9 @@ async function load(email: string, year = "2027") {
   return callLoader(route, `/pool-years/${year}/priorities/new`, { params: { year }, cookie: await cookieFor(email) });
 }
 
+/** Posts from the confirmation step (confirmed=yes) unless the form says otherwise. */
 async function post(form: Record<string, string>, { year = "2027", email = demoEmail.leadership as string } = {}): Promise<CallResult> {
-  return callAction(route, `/pool-years/${year}/priorities/new`, { params: { year }, cookie: await cookieFor(email), form });
+  return callAction(route, `/pool-years/${year}/priorities/new`, { params: { year }, cookie: await cookieFor(email), form: { confirmed: "yes", ...form } });
 }
 
 function render(data: unknown, actionData?: unknown, url = "/pool-years/2027/priorities/new"): string {
@@ -130,6 +131,24 @@ describe("action", () => {
       ["Faglig udvikling", 2, 150, "AMOUNT", null, 100_000_000n, true],
     ]);
     expect(await auditCount("prioritisation.record")).toBe(1);
+  });
+
+  it("records nothing on the first submit: a confirmation step sums it up and carries every field with confirmed=yes", async () => {
+    const form = await formFor("2027", { "Faglig udvikling": on("1", "1") });
+    const before = await snapshot();
+    const result = await post({ ...form, confirmed: "" });
+    expect(result.status).toBe(200);
+    expect(await snapshot()).toEqual(before);
+    const html = render((await load(demoEmail.leadership, "2027")).data, result.data).replace(/<!-- -->/g, "");
+    expect(html).toContain('data-testid="prioritisation-confirm"');
+    expect(html).toMatch(/Du er ved at registrere prioriteringen for puljeår 2027 med 1 fokusområde, besluttet på ledelsesmødet \d{1,2}\.\d{1,2}\.\d{4}\./);
+    expect(html).toContain("Den kan ikke ændres bagefter.");
+    expect(html).toContain('name="confirmed" value="yes"');
+    expect(html).toContain(`name="guidelineVersionId" value="${form.guidelineVersionId}"`);
+    expect(html).toContain("Ja, registrér prioriteringen");
+    // A wrong confirmation value records nothing either.
+    expect((await post({ ...form, confirmed: "1" })).status).toBe(200);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("records a revision of 2026 as revision 2", async () => {

@@ -5,6 +5,7 @@ import type { Route } from "./+types/new";
 import { FocusAreaRow, type RowField } from "~/components/priorities/focus-area-row";
 import { PrioritisationSchema, readRows, summariseRows } from "~/components/priorities/schema";
 import { kronerInput } from "~/components/rounds/schema";
+import { ConfirmStep, confirmFields } from "~/components/ui/confirm-step";
 import { FormErrors, SelectField, TextareaField, TextField } from "~/components/ui/forms";
 import { formatHundredths } from "~/domain/prioritisation";
 import { formatDate, formatMoney, toIsoDate } from "~/i18n";
@@ -91,6 +92,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   // Every problem at once next to its field; the mutation checks again under the lock.
   const problems = await checkRecordPrioritisation(input);
   if (problems.length > 0) return invalid(submission, fieldErrorsOf(problems, lang));
+  // Locked once recorded: only the confirmation step's button (confirmed=yes) records it.
+  if (formData.get("confirmed") !== "yes") {
+    return { result: submission.reply(), confirm: { count: input.items.length, decidedOn: input.decidedOn, fields: confirmFields(formData) } };
+  }
   const outcome = await attempt(submission, () => recordPrioritisation(actorFor(request, user), input), lang);
   if (!outcome.ok) return outcome.response;
   throw redirect(`/pool-years/${year}/priorities?ok=recorded`);
@@ -116,6 +121,7 @@ export default function RecordPrioritisationPage() {
   const rowsErrors = fields.rows.errors ?? [];
   const earmarkErrors = form.allErrors["earmarks"] ?? [];
   const revising = currentRevision !== null;
+  const confirm = actionData && "confirm" in actionData ? actionData.confirm : null;
 
   return (
     <>
@@ -138,74 +144,88 @@ export default function RecordPrioritisationPage() {
           </div>
         </div>
       ) : (
-        <Form method="post" action={`/pool-years/${year}/priorities/new`} {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
-          <input type="hidden" name={fields.basedOnRevision.name} value={defaults.basedOnRevision} />
-          <TextField
-            field={fields.decidedOn}
-            label={t("priorities.field.decidedOn")}
-            hint={t("priorities.field.decidedOnHint")}
-            type="date"
-            className="form-input input-width-s"
-          />
-          <SelectField
-            field={fields.guidelineVersionId}
-            label={t("priorities.field.guideline")}
-            hint={t("priorities.field.guidelineHint")}
-            options={guidelines.map((g) => ({
-              value: g.id,
-              label: t("priorities.field.guidelineOption", {
-                version: g.version,
-                title: g.title,
-                date: g.adoptedOn ? formatDate(g.adoptedOn, lang, { dateOnly: true }) : "–",
-              }),
-            }))}
-          />
-          <TextareaField field={fields.note} label={t("priorities.field.note")} hint={t("priorities.field.noteHint")} rows={3} optional />
+        <>
+          {confirm ? (
+            <ConfirmStep
+              action={`/pool-years/${year}/priorities/new`}
+              fields={confirm.fields}
+              lines={[t.plural("priorities.confirm.summary", confirm.count, { year, date: formatDate(confirm.decidedOn, lang, { dateOnly: true }) })]}
+              final={t("priorities.confirm.final")}
+              submitLabel={t("priorities.confirm.submit")}
+              backHref="#prioritisation"
+              backLabel={t("priorities.confirm.back")}
+              testId="prioritisation-confirm"
+            />
+          ) : null}
+          <Form method="post" action={`/pool-years/${year}/priorities/new`} {...getFormProps(form)}>
+            <FormErrors errors={form.errors} id={form.errorId} />
+            <input type="hidden" name={fields.basedOnRevision.name} value={defaults.basedOnRevision} />
+            <TextField
+              field={fields.decidedOn}
+              label={t("priorities.field.decidedOn")}
+              hint={t("priorities.field.decidedOnHint")}
+              type="date"
+              className="form-input input-width-s"
+            />
+            <SelectField
+              field={fields.guidelineVersionId}
+              label={t("priorities.field.guideline")}
+              hint={t("priorities.field.guidelineHint")}
+              options={guidelines.map((g) => ({
+                value: g.id,
+                label: t("priorities.field.guidelineOption", {
+                  version: g.version,
+                  title: g.title,
+                  date: g.adoptedOn ? formatDate(g.adoptedOn, lang, { dateOnly: true }) : "–",
+                }),
+              }))}
+            />
+            <TextareaField field={fields.note} label={t("priorities.field.note")} hint={t("priorities.field.noteHint")} rows={3} optional />
 
-          <fieldset className={rowsErrors.length ? "form-group form-error" : "form-group"} aria-describedby="rows-hint">
-            <legend className="h3">{t("priorities.rows.legend")}</legend>
-            <p className="form-hint" id="rows-hint">
-              {t("priorities.rows.hint")} {t("priorities.summaryYear", { total: formatMoney(yearTotalOre, lang) })}
-            </p>
-            {rowsErrors.length ? (
-              <span className="form-error-message" id={fields.rows.errorId} role="alert">
-                <span className="sr-only">{t("error.title")}: </span>
-                {rowsErrors.map((e) => errorText(e)).join(" ")}
-              </span>
-            ) : null}
-            {focusAreas.map((focusArea, index) => {
-              const row = rows[index];
-              return row ? <FocusAreaRow key={focusArea.id} focusArea={focusArea} row={row as unknown as RowField} /> : null;
-            })}
-          </fieldset>
+            <fieldset className={rowsErrors.length ? "form-group form-error" : "form-group"} aria-describedby="rows-hint">
+              <legend className="h3">{t("priorities.rows.legend")}</legend>
+              <p className="form-hint" id="rows-hint">
+                {t("priorities.rows.hint")} {t("priorities.summaryYear", { total: formatMoney(yearTotalOre, lang) })}
+              </p>
+              {rowsErrors.length ? (
+                <span className="form-error-message" id={fields.rows.errorId} role="alert">
+                  <span className="sr-only">{t("error.title")}: </span>
+                  {rowsErrors.map((e) => errorText(e)).join(" ")}
+                </span>
+              ) : null}
+              {focusAreas.map((focusArea, index) => {
+                const row = rows[index];
+                return row ? <FocusAreaRow key={focusArea.id} focusArea={focusArea} row={row as unknown as RowField} /> : null;
+              })}
+            </fieldset>
 
-          <div className={earmarkErrors.length ? "form-group form-error" : "form-group"}>
-            {earmarkErrors.length ? (
-              <span className="form-error-message" id="earmarks-error" role="alert">
-                <span className="sr-only">{t("error.title")}: </span>
-                {earmarkErrors.map((e) => errorText(e)).join(" ")}
-              </span>
-            ) : null}
-            <p aria-live="polite" data-testid="form-summary">
-              <strong>
-                {t("priorities.summary", {
-                  count: summary.count,
-                  earmarked: formatMoney(summary.earmarkedOre, lang),
-                  total: formatMoney(yearTotalOre, lang),
-                  rest: formatMoney(yearTotalOre - summary.earmarkedOre, lang),
-                })}
-              </strong>
-            </p>
-          </div>
+            <div className={earmarkErrors.length ? "form-group form-error" : "form-group"}>
+              {earmarkErrors.length ? (
+                <span className="form-error-message" id="earmarks-error" role="alert">
+                  <span className="sr-only">{t("error.title")}: </span>
+                  {earmarkErrors.map((e) => errorText(e)).join(" ")}
+                </span>
+              ) : null}
+              <p aria-live="polite" data-testid="form-summary">
+                <strong>
+                  {t("priorities.summary", {
+                    count: summary.count,
+                    earmarked: formatMoney(summary.earmarkedOre, lang),
+                    total: formatMoney(yearTotalOre, lang),
+                    rest: formatMoney(yearTotalOre - summary.earmarkedOre, lang),
+                  })}
+                </strong>
+              </p>
+            </div>
 
-          <div className="kp-actions">
-            <button type="submit" className="button button-primary">
-              {t("priorities.submit")}
-            </button>
-            <Link to={`/pool-years/${year}/priorities`}>{t("priorities.cancel")}</Link>
-          </div>
-        </Form>
+            <div className="kp-actions">
+              <button type="submit" className="button button-primary">
+                {t("priorities.submit")}
+              </button>
+              <Link to={`/pool-years/${year}/priorities`}>{t("priorities.cancel")}</Link>
+            </div>
+          </Form>
+        </>
       )}
     </>
   );
