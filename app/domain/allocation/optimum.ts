@@ -200,7 +200,8 @@ export async function allocateForBestTotalPriority(input: AllocationInput, optio
       repaired = result.repaired;
     }
     const solverValue = solverGrants ? totalPriority(input.applications, solverGrants) : null;
-    const usedRankOrder = solverValue === null || compareFractions(solverValue, rankOrderValue) < 0;
+    // Not better than rank order (time limit, or a tie): rank order's proposal, the one that follows the list.
+    const usedRankOrder = solverValue === null || compareFractions(solverValue, rankOrderValue) <= 0;
     if (!usedRankOrder) grants = solverGrants!;
     const value = fractionToNumber(usedRankOrder ? rankOrderValue : solverValue!);
     const bound = Math.max(value, solved.bound + fractionToNumber(pinnedValue));

@@ -129,7 +129,7 @@ export interface SolverReport {
   /** HiGHS's bound on the optimum (total priority, in the same unit). */
   bound: number;
   seconds: number;
-  /** The solver's solution was not better than rank order's, which is returned instead. */
+  /** The solver's solution was not better than rank order's (time limit, or a tie), which is returned instead. */
   usedRankOrder: boolean;
   /** The solver's rounded solution broke a limit by a few øre and was repaired (exactly, in øre). */
   repaired: boolean;
