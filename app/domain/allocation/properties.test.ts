@@ -97,7 +97,7 @@ function instance(shape: Shape): fc.Arbitrary<AllocationInput> {
         yearAvailableOre,
         reservations,
         caps: unique(raw.caps, (c) => c.focusAreaId),
-        areaBounds: unique(raw.areaBounds, (b) => b.areaId),
+        areaBounds: unique([...raw.areaBounds], (b) => b.areaId),
         minimumScoreHundredths: raw.minimumScoreHundredths,
         pins,
       };
