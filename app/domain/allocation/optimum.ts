@@ -204,7 +204,9 @@ export async function allocateForBestTotalPriority(input: AllocationInput, optio
     const usedRankOrder = solverValue === null || compareFractions(solverValue, rankOrderValue) <= 0;
     if (!usedRankOrder) grants = solverGrants!;
     const value = fractionToNumber(usedRankOrder ? rankOrderValue : solverValue!);
-    const bound = Math.max(value, solved.bound + fractionToNumber(pinnedValue));
+    // HiGHS's bound on the open applications, plus the pinned ones; no finite bound at a time limit means no proof.
+    const solverBound = Number.isFinite(solved.bound) ? solved.bound + fractionToNumber(pinnedValue) : solved.status === codes.optimal ? value : Infinity;
+    const bound = Math.max(value, solverBound);
     report = {
       status: solved.status === codes.optimal ? "optimal" : "timeLimit",
       gap: value > 0 ? (bound - value) / value : bound > 0 ? Number.POSITIVE_INFINITY : 0,
