@@ -9,6 +9,8 @@ import { allocateInRankOrder } from "./rank-order";
 import type { AllocationApplication, AllocationInput, AllocationResult, Pin, Proposal } from "./types";
 
 const FOCUS_AREAS = ["F1", "F2", "F3"];
+/** The solver runs a few hundred times per test: about 1–3 s alone, more on a busy machine. */
+const SOLVER_TEST_TIMEOUT_MS = 30_000;
 const AREAS = ["A1", "A2", "A3"];
 
 interface Shape {
@@ -192,9 +194,9 @@ describe("allocation properties", () => {
         const again = await allocateForBestTotalPriority({ ...input, applications: [...input.applications].reverse() });
         expect(withoutTiming(again)).toEqual(withoutTiming(optimum));
       }),
-      { numRuns: 120 },
+      { numRuns: 100 },
     );
-  });
+  }, SOLVER_TEST_TIMEOUT_MS);
 });
 
 /** The applications the methods may choose from: not pinned, eligible, at or above the minimum score. */
@@ -241,7 +243,7 @@ describe("the optimum against a brute-force search (up to 12 applications)", () 
       }),
       { numRuns: 80 },
     );
-  });
+  }, SOLVER_TEST_TIMEOUT_MS);
 
   it("with partial grants (money and caps): equals the best of all subsets, each filled greedily, within the øre rounding", async () => {
     // With only the round's and year's money and caps per focus area the limits are nested, so for a fixed
@@ -294,5 +296,5 @@ describe("the optimum against a brute-force search (up to 12 applications)", () 
       }),
       { numRuns: 60 },
     );
-  });
+  }, SOLVER_TEST_TIMEOUT_MS);
 });
