@@ -5,7 +5,7 @@ import type { Route } from "./+types/root";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { AppShell } from "./components/layout/app-shell";
 import { countUnread } from "./services/notifications-inbox.server";
-import { createTranslator, type Lang } from "./i18n";
+import { createTranslator, dictionaryOf, type Lang } from "./i18n";
 import appCss from "./styles/app.css?url";
 import { env } from "./utils/env.server";
 import { getLang } from "./utils/lang.server";
@@ -25,6 +25,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   return data({ user, lang, demo: env().demo, unreadNotifications });
 }
 
+/** `window.__KP_I18N__ = …` as a script that cannot break out of its element. */
+function i18nScript(lang: Lang): string {
+  const json = JSON.stringify({ lang, messages: dictionaryOf(lang) })
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+  return `window.__KP_I18N__=${json};`;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData("root") as { lang?: Lang } | undefined;
   const lang = root?.lang ?? "da";
@@ -37,6 +46,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <title>{createTranslator(lang)("app.name")}</title>
         <Meta />
         <Links nonce={nonce} />
+        {/* The texts of this page's language, read by the browser's i18n layer before the app starts. */}
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: i18nScript(lang) }} />
       </head>
       <body>
         <AppShell>{children}</AppShell>

@@ -1,30 +1,9 @@
 // The i18n layer: every user-facing text goes through t(). Danish is the source.
-import { admin } from "./messages/admin";
-import { applicationLists } from "./messages/application-lists";
-import { applications } from "./messages/applications";
-import { attachments } from "./messages/attachments";
-import { audit } from "./messages/audit";
-import { auth } from "./messages/auth";
-import { common } from "./messages/common";
-import { guidelines } from "./messages/guidelines";
-import { poolYears } from "./messages/pool-years";
-import { priorities } from "./messages/priorities";
-import { screening } from "./messages/screening";
+import { dictionaries, type MessageKey } from "./dictionaries";
 import { formatInteger, type Lang } from "./format";
 
 export * from "./format";
-
-const catalogues = [common, auth, admin, poolYears, audit, screening, guidelines, priorities, applications, attachments, applicationLists] as const;
-
-type Catalogue = (typeof catalogues)[number];
-type Keys<C> = C extends { da: infer D } ? keyof D : never;
-export type MessageKey = Keys<Catalogue> & string;
-
-const dictionaries: Record<Lang, Record<string, string>> = { da: {}, en: {} };
-for (const catalogue of catalogues) {
-  Object.assign(dictionaries.da, catalogue.da);
-  Object.assign(dictionaries.en, catalogue.en);
-}
+export type { MessageKey } from "./dictionaries";
 
 export type TranslateVars = Record<string, string | number>;
 
@@ -43,12 +22,14 @@ export interface Translate {
   plural(key: PluralKey, count: number, vars?: TranslateVars): string;
 }
 
+/** Whether a text is a message key (of the Danish source; in the browser, of the language loaded). */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(dictionaries.da, key);
+  const source = dictionaries.da ?? dictionaries.en ?? {};
+  return Object.prototype.hasOwnProperty.call(source, key);
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: TranslateVars): string {
-  const template = dictionaries[lang][key] ?? dictionaries.da[key] ?? key;
+  const template = dictionaries[lang]?.[key] ?? dictionaries.da?.[key] ?? key;
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
@@ -71,5 +52,10 @@ export function translateError(lang: Lang, message: string): string {
   return isMessageKey(message) ? translate(lang, message) : message;
 }
 
-export const allKeys = (): string[] => Object.keys(dictionaries.da);
-export const keysOf = (lang: Lang): string[] => Object.keys(dictionaries[lang]);
+export const allKeys = (): string[] => Object.keys(dictionaries.da ?? {});
+export const keysOf = (lang: Lang): string[] => Object.keys(dictionaries[lang] ?? {});
+
+/** The dictionary of one language, for the page to hand to the browser (see `dictionaries.ts`). */
+export function dictionaryOf(lang: Lang): Record<string, string> {
+  return dictionaries[lang] ?? {};
+}

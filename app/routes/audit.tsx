@@ -3,7 +3,7 @@ import type { Route } from "./+types/audit";
 import { Pagination } from "~/components/ui/pagination";
 import { auditMoneyValue } from "~/domain/audit";
 import { formatDateTime, formatMoney, isMessageKey, type Lang, type Translate } from "~/i18n";
-import { AuditFilterSchema, listAuditEvents, requireAuditReader } from "~/services/audit-log.server";
+import { AuditFilterSchema, listAuditEvents, requireAuditReader, type AuditRecordName } from "~/services/audit-log.server";
 import { useLang, useT } from "~/utils/i18n";
 import { parseSearchParams } from "~/utils/list-params";
 
@@ -14,8 +14,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const { scope } = reader;
   const filter = parseSearchParams(request.url, AuditFilterSchema);
   const page = await listAuditEvents(reader, filter);
-  const { entityType, action, entityId, actor, from, to } = filter;
-  return { scope, filter: { entityType, action, entityId, actor, from, to }, ...page };
+  const { entityType, action, entityId, actor, from, to, logins } = filter;
+  return { scope, filter: { entityType, action, entityId, actor, from, to, logins }, ...page };
 }
 
 /** A Danish label for a technical action id, where one is defined. */
@@ -27,6 +27,22 @@ function actionLabel(t: Translate, action: string): string | null {
 function entityLabel(t: Translate, entityType: string): string {
   const key = `audit.entity.${entityType}`;
   return isMessageKey(key) ? t(key) : entityType;
+}
+
+/** A record's name for people: its number, year, version or name. */
+function recordName(t: Translate, name: AuditRecordName): string {
+  switch (name.kind) {
+    case "reference":
+      return name.reference;
+    case "poolYear":
+      return t("audit.record.poolYear", { year: name.year });
+    case "guideline":
+      return t("audit.record.guideline", { version: name.version });
+    case "prioritisation":
+      return t("audit.record.prioritisation", { year: name.year, revision: name.revision });
+    case "name":
+      return name.name;
+  }
 }
 
 function formatValue(t: Translate, lang: Lang, key: string, value: unknown): string {
@@ -48,6 +64,7 @@ export default function AuditLog() {
     <>
       <h1>{t("audit.title")}</h1>
       <p>{t(data.scope === "all" ? "audit.intro.all" : "audit.intro.pool")}</p>
+      {filter.logins !== "1" && !filter.action?.startsWith("auth.") ? <p data-testid="logins-hidden">{t("audit.loginsHidden")}</p> : null}
 
       <Form method="get" className="kp-filter" aria-labelledby="audit-filter-title">
         <h2 className="sr-only" id="audit-filter-title">
@@ -76,7 +93,7 @@ export default function AuditLog() {
               const label = actionLabel(t, action);
               return (
                 <option key={action} value={action}>
-                  {label ? `${action}: ${label}` : action}
+                  {label ?? action}
                 </option>
               );
             })}
@@ -115,6 +132,10 @@ export default function AuditLog() {
             {t("audit.filter.to")}
           </label>
           <input className="form-input" id="audit-to" name="to" type="date" defaultValue={filter.to ?? ""} />
+        </div>
+        <div className="form-group">
+          <input className="form-checkbox" id="audit-logins" name="logins" type="checkbox" value="1" defaultChecked={filter.logins === "1"} />
+          <label htmlFor="audit-logins">{t("audit.filter.logins")}</label>
         </div>
         <div className="kp-actions">
           <button type="submit" className="button button-primary">
@@ -159,18 +180,30 @@ export default function AuditLog() {
                       ) : null}
                     </td>
                     <td>
-                      <code>{event.action}</code>
+                      {label ?? <code>{event.action}</code>}
                       {label ? (
                         <>
                           <br />
-                          {label}
+                          <small>
+                            <code>{event.action}</code>
+                          </small>
                         </>
                       ) : null}
                     </td>
                     <td>
                       {entityLabel(t, event.entityType)}
                       <br />
-                      <code>{event.entityId}</code>
+                      {event.record ? (
+                        event.record.href ? (
+                          <Link to={event.record.href}>
+                            <bdi>{recordName(t, event.record.name)}</bdi>
+                          </Link>
+                        ) : (
+                          <bdi>{recordName(t, event.record.name)}</bdi>
+                        )
+                      ) : (
+                        <small>{t("audit.record.id", { id: event.entityId })}</small>
+                      )}
                     </td>
                     <td>
                       {event.detail === "reference" ? (

@@ -46,6 +46,8 @@ export const AuditFilterSchema = z.object({
   actor: z.string().trim().min(1).max(100).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
+  /** "1": include logins and logouts (left out by default: they drown the changes). */
+  logins: z.literal("1").optional().catch(undefined),
   page: pageParam,
 });
 export type AuditFilter = z.infer<typeof AuditFilterSchema>;
@@ -79,6 +81,7 @@ function whereFor(scope: "all" | "pool", filter: AuditFilter, hidden: Prisma.Aud
   if (filter.entityType) and.push({ entityType: filter.entityType });
   if (filter.action) and.push({ action: filter.action });
   if (filter.entityId) and.push({ entityId: filter.entityId });
+  if (!filter.logins && !filter.action?.startsWith("auth.") && filter.entityType !== "LoginAttempt") and.push({ NOT: { action: { startsWith: "auth." } } });
   if (filter.actor) {
     and.push({
       actor: {
@@ -111,6 +114,81 @@ export interface AuditEventRow {
   reference: string | null;
   /** The changed fields; none in a "reference" view. */
   changes: AuditChange[];
+  /** What the record is called for people (its number, year or name) and where it can be opened, when known. */
+  record: AuditRecord | null;
+}
+
+/** A record's name for people, typed: the page words it. */
+export type AuditRecordName =
+  | { kind: "reference"; reference: string }
+  | { kind: "poolYear"; year: number }
+  | { kind: "guideline"; version: number }
+  | { kind: "prioritisation"; year: number; revision: number }
+  | { kind: "name"; name: string };
+
+export interface AuditRecord {
+  name: AuditRecordName;
+  href: string | null;
+}
+
+/** Names and links of the records of one page of events, a query per entity type. */
+async function recordsOf(user: PermissionSubject, rows: readonly { entityType: string; entityId: string }[]) {
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.entityType === type).map((r) => r.entityId))];
+  const records = new Map<string, AuditRecord>();
+  const put = (type: string, id: string, name: AuditRecordName, href: string | null) => records.set(`${type}:${id}`, { name, href });
+  const poolYears = ids("PoolYear");
+  if (poolYears.length) {
+    for (const y of await prisma.poolYear.findMany({ where: { id: { in: poolYears } }, select: { id: true, year: true } })) {
+      put("PoolYear", y.id, { kind: "poolYear", year: y.year }, can(user, "poolYear:read") ? `/pool-years/${y.year}` : null);
+    }
+  }
+  const adjustments = ids("BudgetAdjustment");
+  if (adjustments.length) {
+    for (const a of await prisma.budgetAdjustment.findMany({ where: { id: { in: adjustments } }, select: { id: true, poolYear: { select: { year: true } } } })) {
+      put("BudgetAdjustment", a.id, { kind: "poolYear", year: a.poolYear.year }, can(user, "poolYear:read") ? `/pool-years/${a.poolYear.year}` : null);
+    }
+  }
+  const rounds = ids("Round");
+  if (rounds.length) {
+    for (const r of await prisma.round.findMany({ where: { id: { in: rounds } }, select: { id: true, name: true } })) {
+      put("Round", r.id, { kind: "name", name: r.name }, can(user, "round:read") ? `/rounds/${r.id}` : null);
+    }
+  }
+  const guidelines = ids("GuidelineVersion");
+  if (guidelines.length) {
+    for (const g of await prisma.guidelineVersion.findMany({ where: { id: { in: guidelines } }, select: { id: true, version: true } })) {
+      put("GuidelineVersion", g.id, { kind: "guideline", version: g.version }, can(user, "guideline:read") ? `/guidelines/${g.version}` : null);
+    }
+  }
+  const prioritisations = ids("Prioritisation");
+  if (prioritisations.length) {
+    for (const p of await prisma.prioritisation.findMany({ where: { id: { in: prioritisations } }, select: { id: true, revision: true, poolYear: { select: { year: true } } } })) {
+      put("Prioritisation", p.id, { kind: "prioritisation", year: p.poolYear.year, revision: p.revision }, can(user, "prioritisation:read") ? `/pool-years/${p.poolYear.year}/priorities` : null);
+    }
+  }
+  const focusAreas = ids("FocusArea");
+  if (focusAreas.length) {
+    for (const f of await prisma.focusArea.findMany({ where: { id: { in: focusAreas } }, select: { id: true, name: true } })) put("FocusArea", f.id, { kind: "name", name: f.name }, null);
+  }
+  const users = ids("User");
+  if (users.length) {
+    for (const u of await prisma.user.findMany({ where: { id: { in: users } }, select: { id: true, name: true } })) {
+      put("User", u.id, { kind: "name", name: u.name }, can(user, "user:manage") ? `/admin/users/${u.id}` : null);
+    }
+  }
+  const areas = ids("Area");
+  if (areas.length) {
+    for (const a of await prisma.area.findMany({ where: { id: { in: areas } }, select: { id: true, code: true, name: true } })) {
+      put("Area", a.id, { kind: "name", name: `${a.code} ${a.name}` }, can(user, "organisation:manage") ? `/admin/areas/${a.id}` : null);
+    }
+  }
+  const units = ids("Unit");
+  if (units.length) {
+    for (const u of await prisma.unit.findMany({ where: { id: { in: units } }, select: { id: true, name: true } })) {
+      put("Unit", u.id, { kind: "name", name: u.name }, can(user, "organisation:manage") ? `/admin/units/${u.id}` : null);
+    }
+  }
+  return (row: { entityType: string; entityId: string }) => records.get(`${row.entityType}:${row.entityId}`) ?? null;
 }
 
 export interface AuditPage {
@@ -172,7 +250,8 @@ export async function listAuditEvents(reader: AuditReader, filter: AuditFilter, 
   const { scope } = reader;
   const hidden = await hiddenWhere(reader);
   const where = whereFor(scope, filter, hidden);
-  const scopeWhere = whereFor(scope, { page: 1 }, hidden);
+  // The filter's lists offer everything in scope, logins included.
+  const scopeWhere = whereFor(scope, { page: 1, logins: "1" }, hidden);
   const [total, entityTypes, actions] = await Promise.all([
     prisma.auditEvent.count({ where }),
     prisma.auditEvent.groupBy({ by: ["entityType"], where: scopeWhere, orderBy: { entityType: "asc" } }),
@@ -197,6 +276,7 @@ export async function listAuditEvents(reader: AuditReader, filter: AuditFilter, 
     },
   });
   const accessOf = await applicationAccess(reader.user, rows);
+  const recordOf = await recordsOf(reader.user, rows);
   return {
     events: rows.map((row) => {
       // The query left out what the reader may not see at all; "reference" as the safe fallback.
@@ -214,6 +294,12 @@ export async function listAuditEvents(reader: AuditReader, filter: AuditFilter, 
         detail,
         reference: detail === "reference" ? (access?.reference ?? referenceOf(fields.after) ?? referenceOf(fields.before)) : null,
         changes: detail === "full" ? auditDiff(fields.before, fields.after) : [],
+        record: access
+          ? {
+              name: { kind: "reference", reference: access.reference },
+              href: access.readable && row.entityType === "Application" ? `/applications/${row.entityId}` : null,
+            }
+          : recordOf(row),
       };
     }),
     total,

@@ -53,3 +53,26 @@ test("the language choice survives a reload and applies to the login page", asyn
   await login(page, DEMO.applicant, undefined, "en");
   expect(await mainNav(page, "en").count()).toBe(1);
 });
+
+test("scripts carry no message texts: the page brings its own language's, also after client-side navigation", async ({ page }) => {
+  await login(page, DEMO.secretariat);
+  const scripts = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.endsWith(".js")),
+  );
+  expect(scripts.length).toBeGreaterThan(3);
+  for (const url of scripts) {
+    const body = await (await page.request.get(url)).text();
+    expect(body.includes(da("home.intro")), url).toBe(false);
+    expect(body.includes(en("home.intro")), url).toBe(false);
+  }
+  expect(await page.evaluate(() => window.__KP_I18N__?.lang)).toBe("da");
+
+  await page.getByRole("button", { name: da("layout.switchLanguage"), exact: true }).click();
+  await expect.poll(() => page.evaluate(() => window.__KP_I18N__?.lang)).toBe("en");
+  // A client-side navigation to another page keeps the English texts.
+  await mainNav(page, "en").getByRole("link", { name: en("nav.applications"), exact: true }).click();
+  await page.waitForURL((url) => url.pathname === "/applications");
+  expect(await page.getAttribute("html", "lang")).toBe("en");
+  expect(await page.getByRole("heading", { level: 1 }).innerText()).not.toContain("applications.");
+  expect(await mainNav(page, "en").getByRole("link", { name: en("nav.poolYears"), exact: true }).count()).toBe(1);
+});

@@ -80,7 +80,8 @@ export function AppShell({ children }: { children: ReactNode }) {
               <span className="kp-brand-owner">{t("app.owner")}</span>
             </a>
             <div className="kp-header-tools">
-              <Form method="post" action="/language" className="kp-inline-form">
+              {/* A full page load: the page carries only its own language's texts (app/i18n/dictionaries.ts). */}
+              <Form method="post" action="/language" className="kp-inline-form" reloadDocument>
                 <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
                 <button type="submit" className="button button-tertiary kp-small-button" name="lang" value={otherLang} lang={otherLang}>
                   {t("layout.switchLanguage")}
