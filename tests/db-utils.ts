@@ -99,6 +99,18 @@ export async function resetToDemo(): Promise<void> {
   await saveFixture(database);
 }
 
+/**
+ * A clean database with the demo fixture's reference data only: areas, units,
+ * the demo users, focus areas and the adopted guideline v1; no pool years,
+ * priorities, rounds, applications or audit events. Tests build the rest with
+ * tests/factories.ts.
+ */
+export async function resetToReferenceData(): Promise<void> {
+  await resetToDemo();
+  // Everything that hangs on a pool year (adjustments, priorities, rounds, …) goes with it.
+  await currentDatabase().runner.exec(`TRUNCATE "PoolYear" CASCADE; DELETE FROM "AuditEvent";`);
+}
+
 export const demoEmail = {
   applicant: "ansoeger@demo.aarhus.dk",
   applicantOtherArea: "ansoeger.vjh@demo.aarhus.dk",
