@@ -10,19 +10,24 @@ import { countUnread, type InboxItem } from "~/services/notifications-inbox.serv
 import { notify } from "~/services/notifications.server";
 import { prisma } from "~/utils/db.server";
 import { langCookie } from "~/utils/lang.server";
-import { auditCount, cookieFor, demoEmail, resetToDemo, sessionUserFor } from "../../tests/db-utils";
+import { auditCount, cookieFor, demoEmail, resetToReferenceData, sessionUserFor } from "../../tests/db-utils";
+import { createRound } from "../../tests/factories";
 import { callAction, callLoader } from "../../tests/route-utils";
 import * as page from "./notifications";
 
-beforeEach(resetToDemo);
+let roundId: string;
+
+beforeEach(async () => {
+  await resetToReferenceData();
+  roundId = (await createRound({ now: new Date("2026-11-26T12:00:00Z") })).id;
+});
 
 type Inbox = { items: InboxItem[]; unread: number };
 
 async function application(reference: string, email: string) {
   const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, unitId: true, unit: { select: { areaId: true } } } });
-  const round = await prisma.round.findFirstOrThrow({ where: { name: "Vinterrunde 2026" }, select: { id: true } });
   return prisma.application.create({
-    data: { reference, roundId: round.id, unitId: user.unitId!, areaId: user.unit!.areaId, createdById: user.id, status: "SUBMITTED", title: "Kursus" },
+    data: { reference, roundId, unitId: user.unitId!, areaId: user.unit!.areaId, createdById: user.id, status: "SUBMITTED", title: "Kursus" },
   });
 }
 

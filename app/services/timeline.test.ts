@@ -7,19 +7,24 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { Timeline, timelineLabel } from "~/components/applications/timeline";
 import { createTranslator } from "~/i18n";
 import { prisma } from "~/utils/db.server";
-import { actorFor, demoEmail, resetToDemo } from "../../tests/db-utils";
+import { actorFor, demoEmail, resetToReferenceData } from "../../tests/db-utils";
+import { createRound } from "../../tests/factories";
 import { addAttachment, removeAttachment } from "./attachments.server";
 import { getTimeline, timelineDetails } from "./timeline.server";
 
-beforeEach(resetToDemo);
+let roundId: string;
+
+beforeEach(async () => {
+  await resetToReferenceData();
+  roundId = (await createRound({ now: new Date("2026-11-26T12:00:00Z") })).id;
+});
 
 const at = (time: string) => new Date(`2026-11-26T${time}:00Z`);
 
 async function draft(reference: string, email: string) {
   const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, unitId: true, unit: { select: { areaId: true } } } });
-  const round = await prisma.round.findFirstOrThrow({ where: { name: "Vinterrunde 2026" }, select: { id: true } });
   return prisma.application.create({
-    data: { reference, roundId: round.id, unitId: user.unitId!, areaId: user.unit!.areaId, createdById: user.id, status: "DRAFT" },
+    data: { reference, roundId, unitId: user.unitId!, areaId: user.unit!.areaId, createdById: user.id, status: "DRAFT" },
   });
 }
 

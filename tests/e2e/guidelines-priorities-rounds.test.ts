@@ -1,45 +1,58 @@
 // The yearly set-up of the pool, end to end: the secretariat drafts the next
 // version of HMU's guidelines (rules and criteria) and records its adoption;
-// leadership records the 2027 priorities with earmarks under it; the
-// secretariat plans a spring and an autumn round in 2027; an HMU observer
+// leadership records a coming year's priorities with earmarks under it; the
+// secretariat plans a spring and an autumn round in that year; an HMU observer
 // sees all of it, and every attempt of theirs to change it is refused.
-// The tests build on each other and run in order against the shared server.
+// Each test stands alone: what it builds on (the pool year, guidelines v2, the
+// priorities, the rounds) is made through the UI first when the server's
+// database does not have it yet (the ensure… helpers), so one test that fails
+// or times out does not fail the ones after it.
 import type { Locator, Page } from "playwright-core";
-import { zonedTimeToUtc } from "~/domain/dates";
+import { addDays, danishToday, zonedTimeToUtc } from "~/domain/dates";
 import { roundStatus } from "~/domain/rounds";
 import type { MessageKey } from "~/i18n";
-import { allowConsoleErrors, da, DEMO, expect, login, test } from "./fixtures";
+import { toIsoDate } from "~/i18n/format";
+import { allowConsoleErrors, da, DEMO, expect, login, test, type NewPage } from "./fixtures";
 
-const YEAR = 2027;
-/** Seeded: 6.000.000 kr. for 2027, no adjustments. */
+const TODAY = danishToday(new Date());
+/** A coming year that no demo record touches (the demo's years end with next year): the tests create it. */
+const YEAR = TODAY.getUTCFullYear() + 2;
+/** The new year's default budget (6.000.000 kr.), no adjustments. */
 const YEAR_TOTAL = "6.000.000,00 kr.";
-const HMU_MEETING = "2026-11-12";
-const HMU_MEETING_DA = "12.11.2026";
-const LEADERSHIP_MEETING = "2026-11-20";
-const LEADERSHIP_MEETING_DA = "20.11.2026";
-const ADDED_SECTION = "## Arbejdsmiljø\n\nFra 2027 lægger puljen særlig vægt på aktiviteter, der styrker arbejdsmiljøet og trivslen.";
+/** Guidelines v1 of the demo data were adopted on 18.6.2026; a later adoption may not be dated before that. */
+const V1_ADOPTED = new Date("2026-06-18T00:00:00Z");
+const latest = (a: Date, b: Date) => (a > b ? a : b);
+/** A date as the app shows it: 12.11.2026. */
+const shownDate = (date: Date) => `${date.getUTCDate()}.${date.getUTCMonth() + 1}.${date.getUTCFullYear()}`;
+const hmuMeeting = latest(addDays(TODAY, -21), V1_ADOPTED);
+const HMU_MEETING = toIsoDate(hmuMeeting);
+const HMU_MEETING_DA = shownDate(hmuMeeting);
+const leadershipMeeting = latest(addDays(TODAY, -13), hmuMeeting);
+const LEADERSHIP_MEETING = toIsoDate(leadershipMeeting);
+const LEADERSHIP_MEETING_DA = shownDate(leadershipMeeting);
+const ADDED_SECTION = `## Arbejdsmiljø\n\nFra ${YEAR} lægger puljen særlig vægt på aktiviteter, der styrker arbejdsmiljøet og trivslen.`;
 const NEW_CRITERION = "Arbejdsmiljø og trivsel";
 
 const SPRING = {
   name: `Forårsrunde ${YEAR}`,
-  opensAt: "2027-03-01T12:00",
-  closesAt: "2027-04-01T12:00",
-  endorsementDeadline: "2027-04-15T12:00",
-  decisionDate: "2027-05-06",
+  opensAt: `${YEAR}-03-01T12:00`,
+  closesAt: `${YEAR}-04-01T12:00`,
+  endorsementDeadline: `${YEAR}-04-15T12:00`,
+  decisionDate: `${YEAR}-05-06`,
   budgetShare: "2.500.000",
-  shown: { opensAt: "1.3.2027 kl. 12.00", closesAt: "1.4.2027 kl. 12.00", decisionDate: "6.5.2027", share: "2.500.000,00 kr." },
+  shown: { opensAt: `1.3.${YEAR} kl. 12.00`, closesAt: `1.4.${YEAR} kl. 12.00`, decisionDate: `6.5.${YEAR}`, share: "2.500.000,00 kr." },
 };
 const AUTUMN = {
   name: `Efterårsrunde ${YEAR}`,
-  opensAt: "2027-09-01T12:00",
-  closesAt: "2027-10-01T12:00",
-  endorsementDeadline: "2027-10-15T12:00",
-  decisionDate: "2027-11-04",
+  opensAt: `${YEAR}-09-01T12:00`,
+  closesAt: `${YEAR}-10-01T12:00`,
+  endorsementDeadline: `${YEAR}-10-15T12:00`,
+  decisionDate: `${YEAR}-11-04`,
   budgetShare: "3.000.000",
-  shown: { opensAt: "1.9.2027 kl. 12.00", closesAt: "1.10.2027 kl. 12.00", decisionDate: "4.11.2027", share: "3.000.000,00 kr." },
+  shown: { opensAt: `1.9.${YEAR} kl. 12.00`, closesAt: `1.10.${YEAR} kl. 12.00`, decisionDate: `4.11.${YEAR}`, share: "3.000.000,00 kr." },
 };
 
-/** The Danish status label the round shows today ("Planlagt" until it opens on 1.3.2027). */
+/** The Danish status label the round shows today ("Planlagt" until it opens on 1 March of YEAR). */
 function statusNow(round: typeof SPRING): string {
   const at = (local: string) => zonedTimeToUtc(local)!;
   const status = roundStatus(
@@ -83,6 +96,111 @@ const okParam = (value: string) => (url: URL) => url.searchParams.get("ok") === 
 /** A diff cell's text, with the labels screen readers get around inserted and deleted text. */
 const added = (text: string) => `${da("guidelines.diff.sr.added")} ${text} ${da("guidelines.diff.sr.end")}`;
 const removed = (text: string) => `${da("guidelines.diff.sr.removed")} ${text} ${da("guidelines.diff.sr.end")}`;
+
+// ---------------------------------------------------------------------------
+// What a test builds on, made through the UI when it is missing (each helper
+// first looks, so after the test that does it for real it only reads a page).
+
+const PRIORITIES_NOTE = `Arbejdsmiljøet og de digitale løsninger prioriteres højest i ${YEAR}.`;
+
+/** YEAR's pool year, created by finance with the form's default budget when missing. */
+async function ensurePoolYear(newPage: NewPage): Promise<void> {
+  const page = await newPage();
+  await login(page, DEMO.finance);
+  allowConsoleErrors(page, /status of 404/);
+  if ((await page.goto(`/pool-years/${YEAR}`))?.status() === 404) {
+    await page.goto("/pool-years/new");
+    await page.getByLabel(da("poolYears.field.year"), { exact: true }).fill(String(YEAR));
+    await page.getByLabel(da("poolYears.field.startsOn"), { exact: true }).fill(`${YEAR}-01-01`);
+    await submitAndWait(page, page.getByRole("button", { name: da("poolYears.new.submit"), exact: true }), (url) => url.pathname === `/pool-years/${YEAR}`);
+  }
+  await page.close();
+}
+
+/**
+ * Guidelines v2 in force, adopted at HMU's meeting, with v1's nine rules and the
+ * new criterion: drafted from v1 (or the draft completed) when it is not.
+ */
+async function ensureGuidelinesV2(newPage: NewPage): Promise<void> {
+  const page = await newPage();
+  await login(page, DEMO.secretariat);
+  await page.goto("/guidelines");
+  const inForce = await page.getByTestId("in-force").innerText();
+  if (inForce.includes(da("guidelines.inForce", { version: 2, date: HMU_MEETING_DA }))) return page.close();
+
+  allowConsoleErrors(page, /status of 404/);
+  if ((await page.goto("/guidelines/2"))?.status() === 404) {
+    await page.goto("/guidelines");
+    await Promise.all([page.waitForURL((url) => url.pathname === "/guidelines/new"), page.getByRole("link", { name: da("guidelines.newDraft"), exact: true }).click()]);
+    const body = optionalTextbox(page, "guidelines.field.body");
+    await body.fill(`${await body.inputValue()}\n\n${ADDED_SECTION}`);
+    await submitAndWait(page, page.getByRole("button", { name: da("guidelines.new.submit"), exact: true }), okParam("created"));
+  }
+  // A draft left half-way: put back a rule that was removed and not added again.
+  for (const [kind, field, value] of [
+    ["MAX_AMOUNT", "guidelines.field.maxAmount", "250.000"],
+    ["MAX_ROUND_SHARE_PER_AREA", "guidelines.field.maxRoundShare", "50"],
+  ] as const) {
+    if ((await rowOf(page.getByTestId("rules"), da(`ruleKind.${kind}`)).count()) > 0) continue;
+    await page.getByLabel(da("guidelines.addRule.kind"), { exact: true }).selectOption({ label: da(`ruleKind.${kind}`) });
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get("ruleKind") === kind),
+      page.getByRole("button", { name: da("guidelines.addRule.continue"), exact: true }).click(),
+    ]);
+    await page.getByLabel(da(field), { exact: true }).fill(value);
+    if (kind === "MAX_ROUND_SHARE_PER_AREA") await page.getByLabel(da("guidelines.field.severitySOFT"), { exact: true }).check();
+    await submitAndWait(page, page.getByRole("button", { name: da("guidelines.addRule.submit"), exact: true }), okParam("ruleAdded"));
+  }
+  if ((await rowOf(page.getByTestId("criteria"), NEW_CRITERION).count()) === 0) {
+    await page.getByLabel(da("guidelines.field.criterionName"), { exact: true }).fill(NEW_CRITERION);
+    await page.getByLabel(da("guidelines.field.weight"), { exact: true }).fill("10");
+    await submitAndWait(page, page.getByRole("button", { name: da("guidelines.criterion.add"), exact: true }), okParam("criterionSaved"));
+  }
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.get("adopt") === "confirm"),
+    page.getByRole("button", { name: da("guidelines.adopt.start"), exact: true }).click(),
+  ]);
+  await page.getByLabel(da("guidelines.adopt.date"), { exact: true }).fill(HMU_MEETING);
+  await submitAndWait(page, page.getByRole("button", { name: da("guidelines.adopt.confirm", { version: 2 }), exact: true }), okParam("adopted"));
+  await page.close();
+}
+
+/** The final rows of YEAR's priorities: three focus areas, two with earmarks (1.200.000 kr. in all). */
+async function fillPriorities(page: Page, firstEarmark: string): Promise<void> {
+  await fillFocusRow(page, "Forebyggelse af vold og trusler", { rank: "1", weight: "1,5", kind: "AMOUNT", value: firstEarmark, hard: true });
+  await fillFocusRow(page, "Nye digitale løsninger", { rank: "2", weight: "1,25", kind: "PERCENT", value: "10" });
+  await fillFocusRow(page, "Samarbejde på tværs", { rank: "3", weight: "1", kind: "NONE" });
+}
+
+/** YEAR's priorities (revision 1 under guidelines v2), recorded by leadership when missing. */
+async function ensurePriorities(newPage: NewPage): Promise<void> {
+  await ensurePoolYear(newPage);
+  await ensureGuidelinesV2(newPage);
+  const page = await newPage();
+  await login(page, DEMO.leadership);
+  await page.goto(`/pool-years/${YEAR}/priorities`);
+  if ((await page.getByTestId("empty").count()) > 0) {
+    await page.goto(`/pool-years/${YEAR}/priorities/new`);
+    await page.getByLabel(da("priorities.field.decidedOn"), { exact: true }).fill(LEADERSHIP_MEETING);
+    await optionalTextbox(page, "priorities.field.note").fill(PRIORITIES_NOTE);
+    await fillPriorities(page, "600.000");
+    await page.getByRole("button", { name: da("priorities.submit"), exact: true }).click();
+    await submitAndWait(page, page.getByRole("button", { name: da("priorities.confirm.submit"), exact: true }), okParam("recorded"));
+  }
+  await page.close();
+}
+
+/** YEAR's spring and autumn rounds, planned by the secretariat when missing. */
+async function ensureRounds(newPage: NewPage): Promise<void> {
+  await ensurePriorities(newPage);
+  const page = await newPage();
+  await login(page, DEMO.secretariat);
+  for (const round of [SPRING, AUTUMN]) {
+    await page.goto(`/pool-years/${YEAR}`);
+    if ((await rowOf(page.getByTestId("rounds"), round.name).count()) === 0) await createRound(page, round);
+  }
+  await page.close();
+}
 
 test("the secretariat drafts guidelines v2 from v1 with changed rules and criteria and records HMU's adoption", async ({ page }) => {
   await login(page, DEMO.secretariat);
@@ -211,7 +329,7 @@ test("the secretariat drafts guidelines v2 from v1 with changed rules and criter
   ]);
   await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe(da("guidelines.diff.title", { version: 2, against: 1 }));
   expect(await page.getByTestId("diff-unchanged").count()).toBe(0);
-  expect(await page.getByTestId("body-diff").locator("ins").innerText()).toContain("Fra 2027 lægger puljen særlig vægt på aktiviteter");
+  expect(await page.getByTestId("body-diff").locator("ins").innerText()).toContain(`Fra ${YEAR} lægger puljen særlig vægt på aktiviteter`);
 
   const ruleChanges = page.getByTestId("rule-changes");
   // The maximum amount was added again unchanged, so only the round share differs.
@@ -228,7 +346,7 @@ test("the secretariat drafts guidelines v2 from v1 with changed rules and criter
   const criterionChanges = page.getByTestId("criterion-changes");
   expect(await cellTexts(rowOf(criterionChanges, "Rækkevidde"))).toEqual(["Rækkevidde", da("guidelines.diff.field.weight"), removed("15"), added("10")]);
   expect((await cellTexts(rowOf(criterionChanges, NEW_CRITERION))).slice(0, 3)).toEqual([NEW_CRITERION, da("guidelines.diff.added"), "—"]);
-});
+}, 60_000); // the longest flow of the suite (and it may pay for the file's server start)
 
 /** The prioritisation form's fieldset for one focus area. */
 function focusRow(page: Page, name: string): Locator {
@@ -249,7 +367,9 @@ async function fillFocusRow(
   await group.getByLabel(da("priorities.field.earmarkStrength"), { exact: true }).selectOption(row.hard ? "hard" : "soft");
 }
 
-test("leadership records the 2027 priorities with earmarks under version 2; earmarks over the budget are refused", async ({ page }) => {
+test("leadership records the coming year's priorities with earmarks under version 2; earmarks over the budget are refused", async ({ page, newPage }) => {
+  await ensurePoolYear(newPage);
+  await ensureGuidelinesV2(newPage);
   await login(page, DEMO.leadership);
   await page.goto(`/pool-years/${YEAR}/priorities`);
   await expect.poll(() => page.getByTestId("empty").innerText()).toBe(da("priorities.empty", { year: YEAR }));
@@ -266,12 +386,10 @@ test("leadership records the 2027 priorities with earmarks under version 2; earm
   expect(options).toEqual([
     da("priorities.field.guidelineOption", { version: 2, title: "Retningslinjer for den tværgående kompetencepulje", date: HMU_MEETING_DA }),
   ]);
-  await optionalTextbox(page, "priorities.field.note").fill("Arbejdsmiljøet og de digitale løsninger prioriteres højest i 2027.");
+  await optionalTextbox(page, "priorities.field.note").fill(PRIORITIES_NOTE);
 
   // First too much: 7.000.000 kr. plus 10 % of 6.000.000 kr. is more than the year's budget.
-  await fillFocusRow(page, "Forebyggelse af vold og trusler", { rank: "1", weight: "1,5", kind: "AMOUNT", value: "7.000.000", hard: true });
-  await fillFocusRow(page, "Nye digitale løsninger", { rank: "2", weight: "1,25", kind: "PERCENT", value: "10" });
-  await fillFocusRow(page, "Samarbejde på tværs", { rank: "3", weight: "1", kind: "NONE" });
+  await fillPriorities(page, "7.000.000");
   await expect
     .poll(() => page.getByTestId("form-summary").innerText())
     .toContain(`Øremærket: 7.600.000,00 kr. af årets ramme på ${YEAR_TOTAL}`);
@@ -298,9 +416,9 @@ test("leadership records the 2027 priorities with earmarks under version 2; earm
   await expectPriorities(page);
   // Leadership may revise (as a new revision), but nothing edits the recorded one in place.
   expect(await page.getByTestId("record-link").innerText()).toBe(da("priorities.revise"));
-});
+}, 60_000); // when run alone it first makes guidelines v2 through the UI
 
-/** The recorded 2027 priorities as every role sees them. */
+/** The recorded priorities of YEAR as every role sees them. */
 async function expectPriorities(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole("heading", { name: da("priorities.current", { revision: 1 }), exact: true }).count()).toBe(1);
   const current = await page.getByTestId("current").innerText();
@@ -342,7 +460,8 @@ async function createRound(page: Page, round: typeof SPRING): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-test("the secretariat plans a spring and an autumn round in 2027 within the year's budget", async ({ page }) => {
+test("the secretariat plans a spring and an autumn round in the coming year within the year's budget", async ({ page, newPage }) => {
+  await ensurePriorities(newPage);
   await login(page, DEMO.secretariat);
   await page.goto(`/pool-years/${YEAR}`);
   await expect.poll(() => page.getByTestId("rounds-empty").innerText()).toBe(da("rounds.empty"));
@@ -371,7 +490,7 @@ test("the secretariat plans a spring and an autumn round in 2027 within the year
 
   await createRound(page, AUTUMN);
 
-  // The pool year lists both rounds with their status (planned until spring 2027), in Danish time and formats, within the budget.
+  // The pool year lists both rounds with their status (planned until spring), in Danish time and formats, within the budget.
   await page.goto(`/pool-years/${YEAR}`);
   const rounds = page.getByTestId("rounds");
   await expect.poll(() => rounds.locator("tbody tr").count()).toBe(2);
@@ -394,14 +513,15 @@ test("the secretariat plans a spring and an autumn round in 2027 within the year
   expect(await page.getByTestId("year-priorities").innerText()).toContain(
     da.plural("priorities.yearSection.summary", 3, { revision: 1, date: LEADERSHIP_MEETING_DA }),
   );
-});
+}, 60_000); // when run alone it first makes guidelines v2 and the priorities
 
 /** A form post from the HMU observer's session, as a browser on this site would send it. */
 function postAs(page: Page, path: string, form: Record<string, string>) {
   return page.request.post(path, { form, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
 }
 
-test("an HMU observer sees the guidelines, priorities and rounds, and every change attempt is refused", async ({ page }) => {
+test("an HMU observer sees the guidelines, priorities and rounds, and every change attempt is refused", async ({ page, newPage }) => {
+  await ensureRounds(newPage);
   await login(page, DEMO.hmu);
 
   // Guidelines: version 2 in force with its rules and criteria, nothing to edit.
@@ -417,12 +537,12 @@ test("an HMU observer sees the guidelines, priorities and rounds, and every chan
   expect(await page.locator("main form[method='post' i]").count()).toBe(0);
   expect(await page.getByRole("link", { name: da("guidelines.compareWith", { version: 1 }), exact: true }).count()).toBe(1);
 
-  // The 2027 priorities, read-only.
+  // The priorities, read-only.
   await page.goto(`/pool-years/${YEAR}/priorities`);
   await expectPriorities(page);
   expect(await page.getByTestId("record-link").count()).toBe(0);
 
-  // The 2027 rounds, read-only.
+  // The rounds, read-only.
   await page.goto(`/pool-years/${YEAR}`);
   const rounds = page.getByTestId("rounds");
   await expect.poll(() => rounds.locator("tbody tr").count()).toBe(2);
@@ -466,18 +586,18 @@ test("an HMU observer sees the guidelines, priorities and rounds, and every chan
     {
       path: `/pool-years/${YEAR}/rounds/new`,
       form: {
-        name: "HMU-runde 2027",
-        opensAt: "2027-06-01T12:00",
-        closesAt: "2027-06-15T12:00",
-        endorsementDeadline: "2027-06-20T12:00",
-        decisionDate: "2027-06-30",
+        name: `HMU-runde ${YEAR}`,
+        opensAt: `${YEAR}-06-01T12:00`,
+        closesAt: `${YEAR}-06-15T12:00`,
+        endorsementDeadline: `${YEAR}-06-20T12:00`,
+        decisionDate: `${YEAR}-06-30`,
         budgetShare: "100.000",
       },
     },
     {
       path: springPath,
       form: {
-        name: "Forårsrunde 2027 (ændret af HMU)",
+        name: `${SPRING.name} (ændret af HMU)`,
         opensAt: SPRING.opensAt,
         closesAt: SPRING.closesAt,
         endorsementDeadline: SPRING.endorsementDeadline,
@@ -512,4 +632,4 @@ test("an HMU observer sees the guidelines, priorities and rounds, and every chan
   expect(await page.getByTestId("budget-share").innerText()).toBe(SPRING.shown.share);
   await page.goto("/focus-areas");
   expect(await mainText(page)).not.toContain("HMU's fokusområde");
-});
+}, 90_000); // when run alone it first makes guidelines v2, the priorities and the rounds
