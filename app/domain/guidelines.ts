@@ -190,8 +190,6 @@ export function weightShares(weights: readonly number[]): number[] {
 // ---------------------------------------------------------------------------
 // Adoption
 
-export { danishToday } from "./dates";
-
 export type AdoptionProblem = "future" | "beforeInForce";
 
 /** HMU's meeting date may not lie in the future, nor before the adoption of the version in force. */

@@ -30,6 +30,17 @@ export interface PermissionSubject {
   roles: readonly RoleGrant[];
 }
 
+/** The logged-in user as the whole application sees them (read from the session by the route). */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  unitId: string | null;
+  unitName: string | null;
+  areaId: string | null;
+  roles: RoleGrant[];
+}
+
 /** The organisational place of a record. */
 export interface RecordScope {
   areaId: string | null;
