@@ -88,7 +88,7 @@ function layerRules() {
               })),
             ],
             patterns: [
-              { group: ["react-router", "@react-router/*", "react", "react-dom", "react-*"], message: "Services do not import the web framework: return values, let the route respond." },
+              { group: ["react-router", "@react-router/*", "react", "react-dom", "react-*", "@conform-to/*"], message: "Services do not import the web framework or the form library: return values, let the route respond." },
               { group: ["~/components/*", "~/components/**"], message: "Services do not import from app/components: shared rules and types belong in app/domain/." },
             ],
           },

@@ -204,7 +204,3 @@ export function privateScopeUnitIds(user: PermissionSubject, action: Action): st
   }
   return [...unitIds];
 }
-
-export function hasRole(user: PermissionSubject | null | undefined, role: Role): boolean {
-  return !!user?.roles.some((grant) => grant.role === role);
-}

@@ -10,6 +10,17 @@ import { prisma } from "~/utils/db.server";
 import { IN_FORCE } from "../prioritisation-in-force.server";
 import { yearSummary, type YearSummary } from "../pool-year-summary.server";
 
+/** The columns of a prioritised focus area as the domain reads them (StoredPrioritisedFocusArea). */
+export const STORED_FOCUS_AREA_SELECT = {
+  focusAreaId: true,
+  rank: true,
+  weightHundredths: true,
+  earmarkKind: true,
+  earmarkBasisPoints: true,
+  earmarkOre: true,
+  earmarkHard: true,
+} as const;
+
 const prioritisationSelect = {
   id: true,
   revision: true,
@@ -21,16 +32,7 @@ const prioritisationSelect = {
   guidelineVersion: { select: { id: true, version: true, title: true, status: true } },
   focusAreas: {
     orderBy: { rank: "asc" },
-    select: {
-      focusAreaId: true,
-      rank: true,
-      weightHundredths: true,
-      earmarkKind: true,
-      earmarkBasisPoints: true,
-      earmarkOre: true,
-      earmarkHard: true,
-      focusArea: { select: { name: true, active: true } },
-    },
+    select: { ...STORED_FOCUS_AREA_SELECT, focusArea: { select: { name: true, active: true } } },
   },
 } as const;
 

@@ -3,13 +3,13 @@
 // points at the one it revises. Money is bigint øre throughout.
 import { danishToday, toIsoDate } from "~/domain/dates";
 import type { Ore } from "~/domain/money";
-import { can } from "~/domain/permissions";
 import { checkPrioritisation, earmarkOre, type PrioritisedFocusAreaInput } from "~/domain/prioritisation";
 import { isUniqueViolation } from "~/utils/db-errors.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { lockPoolYear } from "../locks.server";
-import { defineMutation, FieldError, PermissionError, throwFirst, type Actor, type FieldProblem } from "../mutation.server";
+import { defineMutation, FieldError, throwFirst, type FieldProblem } from "../mutation.server";
 import { IN_FORCE } from "../prioritisation-in-force.server";
+import { STORED_FOCUS_AREA_SELECT } from "./queries.server";
 import { yearSummary, type YearSummary } from "../pool-year-summary.server";
 
 export type PrioritisationItem = PrioritisedFocusAreaInput & {
@@ -189,16 +189,7 @@ export const recordPrioritisation = defineMutation<RecordPrioritisationInput, { 
           guidelineVersion: { select: { id: true, version: true } },
           focusAreas: {
             orderBy: { rank: "asc" },
-            select: {
-              focusAreaId: true,
-              rank: true,
-              weightHundredths: true,
-              earmarkKind: true,
-              earmarkBasisPoints: true,
-              earmarkOre: true,
-              earmarkHard: true,
-              focusArea: { select: { name: true } },
-            },
+            select: { ...STORED_FOCUS_AREA_SELECT, focusArea: { select: { name: true } } },
           },
         },
       });
@@ -229,26 +220,6 @@ export const recordPrioritisation = defineMutation<RecordPrioritisationInput, { 
     };
   },
 });
-
-/**
- * A recorded prioritisation is locked: there is no edit and no delete. These
- * answer every attempt with a Danish message (after the usual permission and
- * existence checks) and change nothing; the UI offers "Revidér" instead.
- */
-async function refuseChange(actor: Actor, id: string): Promise<never> {
-  if (!can(actor.user, "prioritisation:record")) throw new PermissionError(403);
-  const existing = await prisma.prioritisation.findUnique({ where: { id }, select: { id: true } });
-  if (!existing) throw new PermissionError(404);
-  throw new FieldError("", "priorities.error.locked");
-}
-
-export async function updatePrioritisation(actor: Actor, input: { id: string } & Partial<RecordPrioritisationInput>): Promise<never> {
-  return refuseChange(actor, input.id);
-}
-
-export async function deletePrioritisation(actor: Actor, input: { id: string }): Promise<never> {
-  return refuseChange(actor, input.id);
-}
 
 /** Every mutation of this service, for the registry. */
 export const prioritisationMutations = [recordPrioritisation] as const;
