@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { addDays, danishToday } from "~/domain/dates";
 import { kroner } from "~/domain/money";
 import { prisma } from "~/utils/db.server";
 import { actorFor, auditCount, demoEmail, resetToDemo } from "../../tests/db-utils";
@@ -6,7 +7,6 @@ import { FieldError, PermissionError } from "./mutation.server";
 import {
   getPrioritisations,
   recordPrioritisation,
-  todayInDenmark,
   type PrioritisationItem,
   type RecordPrioritisationInput,
 } from "./prioritisations.server";
@@ -167,7 +167,7 @@ describe("recordPrioritisation", () => {
 
   it("refuses a meeting date in the future, an unknown or inactive focus area, and no focus areas", async () => {
     const leadership = await actorFor(demoEmail.leadership);
-    const tomorrow = new Date(todayInDenmark().getTime() + 86_400_000);
+    const tomorrow = addDays(danishToday(), 1);
     const base = await input2027();
     const before = await snapshot();
     expect((await refused(recordPrioritisation(leadership, { ...base, decidedOn: tomorrow }))).messageKey).toBe("priorities.error.decidedOnFuture");

@@ -5,7 +5,7 @@
 import { poolYearTotals } from "~/domain/budget";
 import { toIsoDate } from "~/domain/dates";
 import type { Ore } from "~/domain/money";
-import { checkRound, checkRoundChange, otherSharesOre, roundStatus, type RoundProblem, type RoundStatus } from "~/domain/rounds";
+import { checkRound, checkRoundChange, otherSharesOre, roundStatus, type RoundProblem, type RoundView } from "~/domain/rounds";
 import { isUniqueViolation } from "~/utils/db-errors.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { lockPoolYear } from "./locks.server";
@@ -15,16 +15,7 @@ import { yearSummary, type YearSummary } from "./pool-year-summary.server";
 // ---------------------------------------------------------------------------
 // Reads
 
-export interface RoundView {
-  id: string;
-  name: string;
-  opensAt: Date;
-  closesAt: Date;
-  endorsementDeadline: Date;
-  decisionDate: Date;
-  budgetShareOre: Ore;
-  status: RoundStatus;
-}
+export type { RoundView };
 
 const roundSelect = {
   id: true,
