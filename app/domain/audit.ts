@@ -1,5 +1,6 @@
 // The audit trail (revisionsspor): who may see which events, and how an
 // event's before/after is shown. Pure: no framework imports.
+import { DANISH_TIME_ZONE, toIsoDate } from "./dates";
 import { can, type PermissionSubject } from "./permissions";
 
 /**
@@ -167,7 +168,7 @@ export function auditMoneyValue(key: string, value: unknown): bigint | null {
  * The first instant of a calendar day (yyyy-mm-dd) in a time zone, as a UTC
  * Date. Used for "from/to date" filters on timestamps, in Danish time.
  */
-export function startOfDayInZone(isoDate: string, timeZone = "Europe/Copenhagen"): Date {
+export function startOfDayInZone(isoDate: string, timeZone = DANISH_TIME_ZONE): Date {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
   const utcMidnight = Date.UTC(y, m - 1, d);
   // Offset of the zone at (about) that moment; midnight is never inside a DST switch in Europe.
@@ -198,5 +199,5 @@ function zoneOffsetMs(date: Date, timeZone: string): number {
 export function nextIsoDate(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00.000Z`);
   date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+  return toIsoDate(date);
 }

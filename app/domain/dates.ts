@@ -3,6 +3,11 @@
 
 export const DANISH_TIME_ZONE = "Europe/Copenhagen";
 
+/** yyyy-mm-dd of a date-only value (for <input type="date">, audit records and URLs). */
+export function toIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
 /** UTC midnight of a yyyy-mm-dd date. */
 export function dateOnlyUtc(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { danishToday } from "./dates";
 import {
   checkAdoptionDate,
   checkCriterion,
   criterionKey,
-  danishToday,
   diffBody,
   diffCriteria,
   diffGuidelines,

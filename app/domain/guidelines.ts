@@ -38,15 +38,6 @@ export const RULE_PARAM_FIELDS = {
 } as const satisfies Record<RuleKind, readonly string[]>;
 
 export type RuleParamField = (typeof RULE_PARAM_FIELDS)[RuleKind][number];
-export const RULE_PARAM_FIELD_NAMES: readonly RuleParamField[] = [
-  "maxAmount",
-  "minShare",
-  "eligible",
-  "months",
-  "minParticipants",
-  "minAreas",
-  "maxRoundShare",
-];
 
 /** What was typed: strings, and the ticked cost categories. */
 export type RuleFormValues = Partial<Record<Exclude<RuleParamField, "eligible">, string | undefined>> & {
@@ -189,8 +180,6 @@ export function weightShares(weights: readonly number[]): number[] {
 
 // ---------------------------------------------------------------------------
 // Adoption
-
-export { danishToday } from "./dates";
 
 export type AdoptionProblem = "future" | "beforeInForce";
 

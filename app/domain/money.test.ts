@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kroner, parseKroner, percentOf, splitOre, sumOre, toInputValue } from "./money";
+import { kroner, oreToInput, parseKroner, percentOf, splitOre, sumOre } from "./money";
 
 describe("parseKroner", () => {
   it.each([
@@ -38,8 +38,13 @@ describe("helpers", () => {
   });
   it("splitOre and toInputValue", () => {
     expect(splitOre(-123_456n)).toEqual({ negative: true, kroner: 1234n, ore: 56n });
-    expect(toInputValue(-123_405n)).toBe("-1234,05");
-    expect(toInputValue(0n)).toBe("0,00");
+    expect(oreToInput(-123_405n)).toBe("-1.234,05");
+    expect(oreToInput(0n)).toBe("0,00");
+    expect(oreToInput(5n)).toBe("0,05");
+    expect(oreToInput(600_000_000n)).toBe("6.000.000,00");
+    expect(oreToInput(99_999_999_999_999n)).toBe("999.999.999.999,99");
+    // What the form shows, parseKroner reads back.
+    for (const ore of [0n, 5n, -12_345n, 600_000_000n, 99_999_999_999_999n]) expect(parseKroner(oreToInput(ore))).toBe(ore);
   });
   it("percentOf rounds half up in integers", () => {
     expect(percentOf(1n, 3n)).toBe("33,33");

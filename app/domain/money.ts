@@ -63,10 +63,15 @@ export function splitOre(value: Ore): { negative: boolean; kroner: bigint; ore: 
   return { negative, kroner: abs / ORE_PER_KRONE, ore: abs % ORE_PER_KRONE };
 }
 
-/** "1234,56" — plain form value for an input field (no grouping, no unit). */
-export function toInputValue(value: Ore): string {
+/**
+ * An amount as a form field shows it, Danish style with thousands grouping and
+ * no unit: 150000000n → "1.500.000,00". Text only, no arithmetic; parseKroner
+ * reads it back.
+ */
+export function oreToInput(value: Ore): string {
   const { negative, kroner: whole, ore } = splitOre(value);
-  return `${negative ? "-" : ""}${whole},${ore.toString().padStart(2, "0")}`;
+  const grouped = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${negative ? "-" : ""}${grouped},${ore.toString().padStart(2, "0")}`;
 }
 
 /**

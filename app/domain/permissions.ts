@@ -30,6 +30,17 @@ export interface PermissionSubject {
   roles: readonly RoleGrant[];
 }
 
+/** The logged-in user as the whole application sees them (read from the session by the route). */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  unitId: string | null;
+  unitName: string | null;
+  areaId: string | null;
+  roles: RoleGrant[];
+}
+
 /** The organisational place of a record. */
 export interface RecordScope {
   areaId: string | null;
@@ -192,8 +203,4 @@ export function privateScopeUnitIds(user: PermissionSubject, action: Action): st
     if (unitId) unitIds.add(unitId);
   }
   return [...unitIds];
-}
-
-export function hasRole(user: PermissionSubject | null | undefined, role: Role): boolean {
-  return !!user?.roles.some((grant) => grant.role === role);
 }

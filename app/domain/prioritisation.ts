@@ -141,3 +141,34 @@ export function formatHundredths(value: number, decimalSeparator = ","): string 
   const fraction = String(abs % 100).padStart(2, "0").replace(/0+$/, "");
   return `${negative ? "-" : ""}${whole}${fraction ? `${decimalSeparator}${fraction}` : ""}`;
 }
+
+// ---------------------------------------------------------------------------
+// What the pages show of a recorded prioritisation (read by the service, shown by the components)
+
+export interface PrioritisedFocusAreaView extends StoredPrioritisedFocusArea {
+  name: string;
+  active: boolean;
+}
+
+export type FocusAreaChangeView = FocusAreaChange & { name: string };
+
+export interface PrioritisationView {
+  id: string;
+  revision: number;
+  decidedOn: Date;
+  note: string;
+  createdAt: Date;
+  createdByName: string | null;
+  revisesId: string | null;
+  guideline: { id: string; version: number; title: string; status: string };
+  /** By rank. */
+  focusAreas: PrioritisedFocusAreaView[];
+  earmarkedOre: Ore;
+  /** What this revision changed against the previous one (null for the first). */
+  changes: {
+    focusAreas: FocusAreaChangeView[];
+    guideline: { from: number; to: number } | null;
+    decidedOn: { from: Date; to: Date } | null;
+    noteChanged: boolean;
+  } | null;
+}

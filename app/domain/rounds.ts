@@ -4,6 +4,18 @@ import type { Ore } from "./money";
 
 export type RoundStatus = "planned" | "open" | "closed" | "decided";
 
+/** A round as the pages show it: its dates, its share of the year and its status now. */
+export interface RoundView {
+  id: string;
+  name: string;
+  opensAt: Date;
+  closesAt: Date;
+  endorsementDeadline: Date;
+  decisionDate: Date;
+  budgetShareOre: Ore;
+  status: RoundStatus;
+}
+
 export interface RoundDates {
   opensAt: Date;
   closesAt: Date;

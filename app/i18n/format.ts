@@ -1,10 +1,9 @@
 // Danish (and English) formats for money, numbers, dates and times.
 // Money is formatted from øre in bigint: no floating point on the way.
+import { DANISH_TIME_ZONE, toIsoDate } from "~/domain/dates";
 import { splitOre, type Ore } from "~/domain/money";
 
 export type Lang = "da" | "en";
-export const LANGS: readonly Lang[] = ["da", "en"];
-export const TIME_ZONE = "Europe/Copenhagen";
 
 const locales: Record<Lang, string> = { da: "da-DK", en: "en-GB" };
 
@@ -43,7 +42,7 @@ export function formatInteger(value: number | bigint, lang: Lang = "da"): string
 
 function parts(date: Date, lang: Lang, options: Intl.DateTimeFormatOptions): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const part of new Intl.DateTimeFormat(locales[lang], { timeZone: TIME_ZONE, ...options }).formatToParts(date)) {
+  for (const part of new Intl.DateTimeFormat(locales[lang], { timeZone: DANISH_TIME_ZONE, ...options }).formatToParts(date)) {
     out[part.type] = part.value;
   }
   return out;
@@ -75,7 +74,5 @@ export function formatDateTime(date: Date, lang: Lang = "da"): string {
     : `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
-/** yyyy-mm-dd of a date-only value (for <input type="date">). */
-export function toIsoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+/** yyyy-mm-dd of a date-only value: lives in ~/domain/dates, re-exported for the forms. */
+export { toIsoDate };

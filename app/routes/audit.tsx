@@ -1,19 +1,22 @@
 import { Form, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/audit";
 import { Pagination } from "~/components/ui/pagination";
-import { auditMoneyValue } from "~/domain/audit";
+import { auditMoneyValue, auditScope } from "~/domain/audit";
 import { formatDateTime, formatMoney, isMessageKey, type Lang, type Translate } from "~/i18n";
-import { AuditFilterSchema, listAuditEvents, requireAuditReader, type AuditRecordName } from "~/services/audit-log.server";
+import { AuditFilterSchema, listAuditEvents, type AuditRecordName } from "~/services/audit-log.server";
 import { useLang, useT } from "~/utils/i18n";
 import { parseSearchParams } from "~/utils/list-params";
+import { forbidden } from "~/utils/permissions.server";
+import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   // Admin (audit:readAll) reads every event; the secretariat (audit:readPool) only pool records.
   // Each event is cut down to what the reader may read elsewhere (application content only for its readers).
-  const reader = await requireAuditReader(request);
-  const { scope } = reader;
+  const user = await requireUser(request);
+  const scope = auditScope(user);
+  if (!scope) forbidden();
   const filter = parseSearchParams(request.url, AuditFilterSchema);
-  const page = await listAuditEvents(reader, filter);
+  const page = await listAuditEvents({ user, scope }, filter);
   const { entityType, action, entityId, actor, from, to, logins } = filter;
   return { scope, filter: { entityType, action, entityId, actor, from, to, logins }, ...page };
 }

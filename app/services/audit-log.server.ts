@@ -6,7 +6,6 @@ import {
   auditDiff,
   auditEventDetail,
   auditEventFields,
-  auditScope,
   nextIsoDate,
   POOL_ENTITY_TYPES,
   startOfDayInZone,
@@ -14,28 +13,19 @@ import {
   type AuditChange,
 } from "~/domain/audit";
 import { applicationRecordScope } from "~/domain/applications/visibility";
+import { toIsoDate } from "~/domain/dates";
 import { can, type PermissionSubject } from "~/domain/permissions";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { pageParam, PAGE_SIZE } from "~/utils/list-params";
-import { forbidden } from "~/utils/permissions.server";
-import { requireUser, type SessionUser } from "~/utils/session.server";
 import { applicationScopeWhere } from "./application-lists.server";
-
-/** The logged-in user and the part of the audit trail they may read; 403 for everyone else. */
-export async function requireAuditReader(request: Request): Promise<{ user: SessionUser; scope: "all" | "pool" }> {
-  const user = await requireUser(request);
-  const scope = auditScope(user);
-  if (!scope) forbidden();
-  return { user, scope };
-}
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((text) => {
     const date = new Date(`${text}T00:00:00.000Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+    return !Number.isNaN(date.getTime()) && toIsoDate(date) === text;
   });
 
 /** The audit page's filters, from the URL. Bad values are dropped, never an error. */

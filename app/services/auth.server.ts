@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { dummyPasswordHash, verifyPassword } from "~/utils/password.server";
-import { hashToken, sessionExpiry } from "~/utils/session.server";
+import { hashToken, sessionExpiry } from "~/utils/session-tokens.server";
 import { admitLoginAttempt } from "./login-throttle.server";
 import { defineMutation, type Actor } from "./mutation.server";
 

@@ -1,6 +1,7 @@
 // The catalogue of focus areas (fokusområder) the leadership prioritises from
 // each year. A focus area is never deleted (prioritisations and applications
 // point at it): it is deactivated instead.
+import { isUniqueViolation } from "~/utils/db-errors.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { defineMutation, FieldError } from "./mutation.server";
 
@@ -47,10 +48,6 @@ async function ensureNameFree(tx: Tx, name: string, exceptId: string | null): Pr
     select: { id: true },
   });
   if (clash) throw new FieldError("name", "focusAreas.error.nameExists", { name });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 export const createFocusArea = defineMutation<FocusAreaInput, { id: string }>("focusArea.create", {

@@ -303,7 +303,7 @@ describe("adoption", () => {
       adoptGuidelineVersion(actor, { version: full.version, adoptedOn: day("2026-06-17"), today: day("2026-11-26") }),
       "adoptedOn",
       "guidelines.error.adoptedOnBeforeInForce",
-      { version: 1, date: "18.6.2026" },
+      { version: 1, adoptedOn: "2026-06-18" },
     );
     expect(afterDraft).toBe(audits + 1);
     expect(await auditCount()).toBe(afterDraft);

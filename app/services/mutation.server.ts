@@ -2,10 +2,9 @@
 // permission, does the work and writes its audit event(s). A mutation that
 // returns no audit entry is a programming error and rolls back.
 import type { Prisma } from "~/generated/prisma/client";
-import { can, type Action, type RecordScope } from "~/domain/permissions";
+import { can, type Action, type RecordScope, type SessionUser } from "~/domain/permissions";
 import type { MessageKey } from "~/i18n";
 import { prisma, type Tx } from "~/utils/db.server";
-import type { SessionUser } from "~/utils/session.server";
 
 /** Who acts, and in which request (for the audit trail). */
 export interface Actor {
@@ -33,6 +32,19 @@ export class FieldError extends Error {
     super(`${field}: ${messageKey}`);
     this.name = "FieldError";
   }
+}
+
+/** A problem with a form value, to be shown next to its field. */
+export interface FieldProblem {
+  field: string;
+  key: MessageKey;
+  vars?: Record<string, string | number>;
+}
+
+/** Throws the first problem as a FieldError (inside a mutation: nothing is written). */
+export function throwFirst(problems: readonly FieldProblem[]): void {
+  const first = problems[0];
+  if (first) throw new FieldError(first.field, first.key, first.vars);
 }
 
 /** The actor may not do this (403), or the record is outside their scope (404). */
@@ -111,6 +123,7 @@ export function defineMutation<I, O>(
   return Object.assign(mutation, { mutationName: name, permission: spec.permission });
 }
 
-export function actorFor(request: Request, user: SessionUser | null): Actor {
+/** The actor of a request: the route passes the request (only its headers are read). */
+export function actorFor(request: { headers: Headers }, user: SessionUser | null): Actor {
   return { user, requestId: request.headers.get("x-request-id") ?? "" };
 }

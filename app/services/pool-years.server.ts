@@ -12,10 +12,14 @@ import {
   type PoolYearTotals,
   type YearCommitments,
 } from "~/domain/budget";
+import { toIsoDate } from "~/domain/dates";
 import { MAX_ABS_ORE, type Ore } from "~/domain/money";
 import type { MessageKey } from "~/i18n";
+import { isUniqueViolation } from "~/utils/db-errors.server";
 import { prisma, type Tx } from "~/utils/db.server";
+import { lockPoolYear } from "./locks.server";
 import { defineMutation, FieldError } from "./mutation.server";
+import { IN_FORCE } from "./prioritisation-in-force.server";
 
 // ---------------------------------------------------------------------------
 // Reads
@@ -116,6 +120,17 @@ export async function getPoolYear(year: number): Promise<PoolYearDetail | null> 
   };
 }
 
+/** The newest pool year's number, or null when there is none yet. */
+export async function newestPoolYear(): Promise<number | null> {
+  const newest = await prisma.poolYear.findFirst({ orderBy: { year: "desc" }, select: { year: true } });
+  return newest?.year ?? null;
+}
+
+/** Whether a pool year with this number exists. */
+export async function poolYearExists(year: number): Promise<boolean> {
+  return (await prisma.poolYear.count({ where: { year } })) > 0;
+}
+
 /** The year of a URL parameter ("2026"), or null when it is not a plain year number. */
 export function parseYearParam(param: string | undefined): number | null {
   if (!param || !/^\d{4}$/.test(param)) return null;
@@ -124,10 +139,6 @@ export function parseYearParam(param: string | undefined): number | null {
 
 // ---------------------------------------------------------------------------
 // Mutations
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 export interface CreatePoolYearInput {
   year: number;
@@ -170,7 +181,7 @@ export const createPoolYear = defineMutation<CreatePoolYearInput, { id: string; 
         after: {
           year: created.year,
           budgetOre: created.budgetOre,
-          startsOn: created.startsOn.toISOString().slice(0, 10),
+          startsOn: toIsoDate(created.startsOn),
           note: created.note,
         },
       },
@@ -200,7 +211,7 @@ async function yearCommitments(tx: Tx, poolYearId: string): Promise<YearCommitme
   const rounds = await tx.round.findMany({ where: { poolYearId }, select: { budgetShareOre: true } });
   const latest = await tx.prioritisation.findFirst({
     where: { poolYearId },
-    orderBy: { revision: "desc" },
+    ...IN_FORCE,
     select: { focusAreas: { select: { earmarkKind: true, earmarkOre: true, earmarkBasisPoints: true } } },
   });
   const earmarks = latest?.focusAreas ?? [];
@@ -209,11 +220,6 @@ async function yearCommitments(tx: Tx, poolYearId: string): Promise<YearCommitme
     fixedEarmarksOre: earmarks.filter((e) => e.earmarkKind === "AMOUNT").reduce((sum, e) => sum + (e.earmarkOre ?? 0n), 0n),
     percentEarmarksBasisPoints: earmarks.filter((e) => e.earmarkKind === "PERCENT").reduce((sum, e) => sum + (e.earmarkBasisPoints ?? 0), 0),
   };
-}
-
-/** Locks the pool-year row until the transaction ends: adjustments of one year run one at a time. */
-async function lockPoolYear(tx: Tx, id: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "PoolYear" WHERE id = ${id} FOR UPDATE`;
 }
 
 export const adjustPoolYear = defineMutation<AdjustPoolYearInput, { id: string; totals: PoolYearTotals }>("poolYear.adjust", {
@@ -281,7 +287,7 @@ export const adjustPoolYear = defineMutation<AdjustPoolYearInput, { id: string; 
           poolYearId: poolYear.id,
           amountOre: created.amountOre,
           reason: created.reason,
-          effectiveOn: created.effectiveOn.toISOString().slice(0, 10),
+          effectiveOn: toIsoDate(created.effectiveOn),
           correctsId: created.correctsId,
           totalOre: after.totalOre,
         },

@@ -3,25 +3,19 @@
 // year's rounds never exceed the year's total: every create/update locks the
 // pool-year row before it sums the other rounds' shares.
 import { poolYearTotals } from "~/domain/budget";
+import { toIsoDate } from "~/domain/dates";
 import type { Ore } from "~/domain/money";
-import { checkRound, checkRoundChange, otherSharesOre, roundStatus, type RoundProblem, type RoundStatus } from "~/domain/rounds";
+import { checkRound, checkRoundChange, otherSharesOre, roundStatus, type RoundProblem, type RoundView } from "~/domain/rounds";
+import { isUniqueViolation } from "~/utils/db-errors.server";
 import { prisma, type Tx } from "~/utils/db.server";
-import { defineMutation, FieldError } from "./mutation.server";
-import { isUniqueViolation, lockPoolYear, throwFirst, type FieldProblem, type YearSummary } from "./prioritisations.server";
+import { lockPoolYear } from "./locks.server";
+import { defineMutation, FieldError, throwFirst, type FieldProblem } from "./mutation.server";
+import { yearSummary, type YearSummary } from "./pool-year-summary.server";
 
 // ---------------------------------------------------------------------------
 // Reads
 
-export interface RoundView {
-  id: string;
-  name: string;
-  opensAt: Date;
-  closesAt: Date;
-  endorsementDeadline: Date;
-  decisionDate: Date;
-  budgetShareOre: Ore;
-  status: RoundStatus;
-}
+export type { RoundView };
 
 const roundSelect = {
   id: true,
@@ -55,13 +49,9 @@ export async function listRoundsOfYear(poolYearId: string, totalOre: Ore, now: D
 
 /** The pool year with its totals and rounds (for the new-round form). Null: no such year. */
 export async function getRoundYear(year: number, now: Date = new Date()): Promise<(YearSummary & RoundsOfYear) | null> {
-  const poolYear = await prisma.poolYear.findUnique({
-    where: { year },
-    select: { id: true, year: true, budgetOre: true, adjustments: { select: { amountOre: true } } },
-  });
+  const poolYear = await yearSummary(prisma, year);
   if (!poolYear) return null;
-  const totals = poolYearTotals(poolYear.budgetOre, poolYear.adjustments);
-  return { id: poolYear.id, year: poolYear.year, totals, ...(await listRoundsOfYear(poolYear.id, totals.totalOre, now)) };
+  return { ...poolYear, ...(await listRoundsOfYear(poolYear.id, poolYear.totals.totalOre, now)) };
 }
 
 export interface RoundDetail {
@@ -211,7 +201,7 @@ function auditValues(round: RoundRow & { poolYearId?: string }) {
     opensAt: round.opensAt.toISOString(),
     closesAt: round.closesAt.toISOString(),
     endorsementDeadline: round.endorsementDeadline.toISOString(),
-    decisionDate: round.decisionDate.toISOString().slice(0, 10),
+    decisionDate: toIsoDate(round.decisionDate),
     budgetShareOre: round.budgetShareOre,
   };
 }

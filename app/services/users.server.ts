@@ -1,6 +1,5 @@
 // User administration: accounts, roles with their scope, passwords, and
 // deactivation (nothing is deleted). Password hashes never enter the audit trail.
-import type { Submission } from "@conform-to/dom";
 import { ROLES, type Role } from "~/domain/permissions";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -253,10 +252,3 @@ export const setUserActive = defineMutation<{ id: string; active: boolean }, { s
 
 /** Every mutation of this service, for registries and tests. */
 export const userMutations = [createUser, updateUser, setUserPassword, setUserActive] as const;
-
-/** A submission whose replies never echo a typed password back to the browser. */
-export function withoutPasswords<S extends Submission<unknown>>(submission: S): S {
-  const reply = (options?: Parameters<S["reply"]>[0]) =>
-    submission.reply(options && "resetForm" in options ? options : { ...options, hideFields: ["password"] });
-  return { ...submission, reply } as S;
-}

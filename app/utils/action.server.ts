@@ -1,24 +1,41 @@
 // The one way a route action runs a mutation for a validated form submission.
-import type { SubmissionResult } from "@conform-to/react";
 import type { Submission } from "@conform-to/dom";
 import { data } from "react-router";
-import { formatMoney, translate, type Lang } from "~/i18n";
-import { FieldError, PermissionError } from "~/services/mutation.server";
-
-export type ActionReply = { result: SubmissionResult<string[]> };
+import { formatDate, formatMoney, translate, type Lang } from "~/i18n";
+import { FieldError, PermissionError, type FieldProblem } from "~/services/mutation.server";
 
 /** 400 with the form's errors (nothing was changed). */
 export function invalid(submission: Submission<unknown>, fieldErrors?: Record<string, string[]>) {
   return data({ result: submission.reply(fieldErrors ? { fieldErrors } : undefined) }, { status: 400 });
 }
 
-/** Message variables: "…Ore" values (øre as a string) also appear formatted as money under the name without "Ore". */
+/**
+ * Message variables, formatted at the edge in the user's language: "…Ore" values
+ * (øre as a string) also appear as money under the name without "Ore", and "…On"
+ * values (a date, yyyy-mm-dd) as a date under the name without "On". Services
+ * pass typed values this way and never format text themselves.
+ */
 export function formatErrorVars(vars: Record<string, string | number>, lang: Lang): Record<string, string | number> {
   const out: Record<string, string | number> = { ...vars };
   for (const [key, value] of Object.entries(vars)) {
-    if (key.endsWith("Ore") && /^-?\d+$/.test(String(value))) out[key.slice(0, -3)] = formatMoney(BigInt(value), lang);
+    const text = String(value);
+    if (key.endsWith("Ore") && /^-?\d+$/.test(text)) out[key.slice(0, -3)] = formatMoney(BigInt(text), lang);
+    else if (key.endsWith("On") && /^\d{4}-\d{2}-\d{2}$/.test(text)) {
+      out[key.slice(0, -2)] = formatDate(new Date(`${text}T00:00:00.000Z`), lang, { dateOnly: true });
+    }
   }
   return out;
+}
+
+/** Problems → Conform field errors, translated ("…Ore" vars become money). */
+export function fieldErrorsOf(problems: readonly FieldProblem[], lang: Lang): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const problem of problems) {
+    const message = problem.vars ? translate(lang, problem.key, formatErrorVars(problem.vars, lang)) : problem.key;
+    const list = (errors[problem.field] ??= []);
+    if (!list.includes(message)) list.push(message);
+  }
+  return errors;
 }
 
 /**

@@ -3,22 +3,16 @@
 // the name carries the __Host- prefix, so the browser only accepts it over
 // HTTPS, for this host and Path=/. A session ends after SESSION_HOURS without
 // use (sliding) and at the latest SESSION_ABSOLUTE_HOURS after login.
-import { createHash } from "node:crypto";
 import { createCookie, redirect } from "react-router";
-import type { Role, RoleGrant } from "~/domain/permissions";
+import type { Role, SessionUser } from "~/domain/permissions";
 import { prisma } from "./db.server";
 import { env, type Env } from "./env.server";
 import { refuseControlCharactersInUrl } from "~/utils/url-guard.server";
+import { absoluteEnd, hashToken, sessionExpiry } from "./session-tokens.server";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  unitId: string | null;
-  unitName: string | null;
-  areaId: string | null;
-  roles: RoleGrant[];
-}
+export { hashToken, sessionExpiry };
+
+export type { SessionUser };
 
 /** The session cookie under a configuration (exported for tests). */
 export function sessionCookieFor(config: Pick<Env, "secureCookies">) {
@@ -35,24 +29,6 @@ function sessionCookie() {
   return sessionCookieFor(env());
 }
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-const HOUR_MS = 60 * 60 * 1000;
-
-/**
- * When a session used at `now` expires: SESSION_HOURS after its last use, but
- * never later than SESSION_ABSOLUTE_HOURS after it was created (login).
- */
-export function sessionExpiry(createdAt: Date, now: Date = new Date()): Date {
-  const sliding = now.getTime() + env().SESSION_HOURS * HOUR_MS;
-  return new Date(Math.min(sliding, absoluteEnd(createdAt)));
-}
-
-function absoluteEnd(createdAt: Date): number {
-  return createdAt.getTime() + env().SESSION_ABSOLUTE_HOURS * HOUR_MS;
-}
 
 /** The Set-Cookie value that hands the session token to the browser. */
 export function sessionCookieHeader(token: string, expiresAt: Date): Promise<string> {

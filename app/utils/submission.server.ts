@@ -167,3 +167,10 @@ export function parseSubmission<Schema extends AnySchema>(formData: FormData, sc
   }
   return parse(fields, { resolve: () => ({ error }) }) as Submission<z.input<Schema>, string[], z.output<Schema>>;
 }
+
+/** A submission whose replies never echo a typed password back to the browser. */
+export function withoutPasswords<S extends Submission<unknown>>(submission: S): S {
+  const reply = (options?: Parameters<S["reply"]>[0]) =>
+    submission.reply(options && "resetForm" in options ? options : { ...options, hideFields: ["password"] });
+  return { ...submission, reply } as S;
+}

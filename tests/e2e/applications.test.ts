@@ -5,7 +5,8 @@
 // gets 404 on the application and on its attachment. Once with JavaScript
 // (live amounts and live screening) and once without.
 import type { Locator, Page } from "playwright-core";
-import { formatMoney, formatPercent, TIME_ZONE } from "~/i18n";
+import { DANISH_TIME_ZONE } from "~/domain/dates";
+import { formatMoney, formatPercent } from "~/i18n";
 import { DEMO_AREAS } from "../../prisma/seed-data";
 import { allowConsoleErrors, da, DEMO, expect, login, test, waitForHydration, type NewPage } from "./fixtures";
 
@@ -51,7 +52,7 @@ const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: POL
 const parts = (date: Date) =>
   Object.fromEntries(
     new Intl.DateTimeFormat("en-GB", {
-      timeZone: TIME_ZONE,
+      timeZone: DANISH_TIME_ZONE,
       year: "numeric",
       month: "2-digit",
       day: "2-digit",

@@ -4,7 +4,7 @@
 import { shareBasisPoints, type Ore } from "~/domain/money";
 import { earmarkOre, formatHundredths, type StoredPrioritisedFocusArea } from "~/domain/prioritisation";
 import { formatDate, formatDateTime, formatMoney, formatPercent, type Lang, type Translate } from "~/i18n";
-import type { FocusAreaChangeView, PrioritisationView } from "~/services/prioritisations.server";
+import type { FocusAreaChangeView, PrioritisationView } from "~/domain/prioritisation";
 import { useLang, useT } from "~/utils/i18n";
 
 export function formatWeight(hundredths: number, lang: Lang): string {

@@ -1,27 +1,17 @@
 // The rounds of a pool year as a table (on the pool-year page).
 import { Link } from "react-router";
 import type { Ore } from "~/domain/money";
-import type { RoundStatus } from "~/domain/rounds";
+import type { RoundStatus, RoundView } from "~/domain/rounds";
 import { formatDate, formatDateTime, formatMoney } from "~/i18n";
 import { useLang, useT } from "~/utils/i18n";
 
-export interface RoundRowData {
-  id: string;
-  name: string;
-  opensAt: Date;
-  closesAt: Date;
-  endorsementDeadline: Date;
-  decisionDate: Date;
-  budgetShareOre: Ore;
-  status: RoundStatus;
-}
 
 export function RoundStatusLabel({ status }: { status: RoundStatus }) {
   const t = useT();
   return <span data-status={status}>{t(`rounds.status.${status}`)}</span>;
 }
 
-export function RoundsTable({ year, rounds, sharesOre, totalOre }: { year: number; rounds: readonly RoundRowData[]; sharesOre: Ore; totalOre: Ore }) {
+export function RoundsTable({ year, rounds, sharesOre, totalOre }: { year: number; rounds: readonly RoundView[]; sharesOre: Ore; totalOre: Ore }) {
   const t = useT();
   const lang = useLang();
   if (rounds.length === 0) return <p data-testid="rounds-empty">{t("rounds.empty")}</p>;

@@ -1,6 +1,7 @@
 // The round form. Times are Danish wall-clock time from <input type="datetime-local">.
 import { z } from "zod";
-import { utcToZonedInput, zonedTimeToUtc } from "~/domain/dates";
+import { toIsoDate, utcToZonedInput, zonedTimeToUtc } from "~/domain/dates";
+import { oreToInput } from "~/domain/money";
 import { dateOnly, kronerAmount, requiredText } from "~/utils/validation";
 
 /**
@@ -54,15 +55,8 @@ export function roundDefaults(round: {
     opensAt: utcToZonedInput(round.opensAt),
     closesAt: utcToZonedInput(round.closesAt),
     endorsementDeadline: utcToZonedInput(round.endorsementDeadline),
-    decisionDate: round.decisionDate.toISOString().slice(0, 10),
-    budgetShare: kronerInput(round.budgetShareOre),
+    decisionDate: toIsoDate(round.decisionDate),
+    budgetShare: oreToInput(round.budgetShareOre),
   };
 }
 
-/** Øre as a Danish input value with thousands grouping: 150000000n → "1.500.000,00" (text only). */
-export function kronerInput(ore: bigint): string {
-  const negative = ore < 0n;
-  const abs = negative ? -ore : ore;
-  const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${negative ? "-" : ""}${whole},${(abs % 100n).toString().padStart(2, "0")}`;
-}

@@ -123,7 +123,6 @@ export const priorities = defineMessages({
     "priorities.error.stale":
       "Der er registreret en ny revision (revision {revision}), mens du udfyldte formularen. Åbn formularen igen for at se den, før du reviderer.",
     "priorities.error.concurrent": "En anden har registreret en prioritering for året i samme øjeblik. Åbn formularen igen og prøv igen.",
-    "priorities.error.locked": "En registreret prioritering er låst og kan ikke ændres eller slettes. Registrér i stedet en revision.",
 
     "priorities.yearSection.title": "Årets prioritering",
     "priorities.yearSection.summary.one": "Revision {revision} fra ledelsesmødet {date}: {count} prioriteret fokusområde.",
@@ -316,7 +315,6 @@ export const priorities = defineMessages({
     "priorities.error.stale":
       "A new revision (revision {revision}) was recorded while you filled in the form. Open the form again to see it before you revise.",
     "priorities.error.concurrent": "Someone else recorded a prioritisation for the year at the same moment. Open the form again and retry.",
-    "priorities.error.locked": "A recorded prioritisation is locked and cannot be changed or deleted. Record a revision instead.",
 
     "priorities.yearSection.title": "The year's prioritisation",
     "priorities.yearSection.summary.one": "Revision {revision} from the leadership meeting {date}: {count} prioritised focus area.",

@@ -11,14 +11,14 @@ import { FormErrors, SuccessMessage, TextField } from "~/components/ui/forms";
 import { formatDate, type MessageKey } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
 import { areaOptions, unitOptions } from "~/services/organisation.server";
-import { setUserActive, setUserPassword, updateUser, userForEdit, withoutPasswords } from "~/services/users.server";
+import { setUserActive, setUserPassword, updateUser, userForEdit } from "~/services/users.server";
 import { attempt, invalid } from "~/utils/action.server";
 import { useLang, useT } from "~/utils/i18n";
 import { MIN_PASSWORD_LENGTH } from "~/utils/password.server";
 import { requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
 import { sessionIdOf } from "~/utils/session.server";
 import { readForm } from "~/utils/form-data.server";
-import { parseSubmission } from "~/utils/submission.server";
+import { parseSubmission, withoutPasswords } from "~/utils/submission.server";
 
 const OK_MESSAGES = {
   created: "users.ok.created",

@@ -5,13 +5,13 @@ import { UserCreateSchema } from "~/components/admin/schemas";
 import { UserForm } from "~/components/admin/user-form";
 import { actorFor } from "~/services/mutation.server";
 import { areaOptions, unitOptions } from "~/services/organisation.server";
-import { createUser, withoutPasswords } from "~/services/users.server";
+import { createUser } from "~/services/users.server";
 import { attempt, invalid } from "~/utils/action.server";
 import { useT } from "~/utils/i18n";
 import { MIN_PASSWORD_LENGTH } from "~/utils/password.server";
 import { requireUserWith } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-data.server";
-import { parseSubmission } from "~/utils/submission.server";
+import { parseSubmission, withoutPasswords } from "~/utils/submission.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireUserWith(request, "user:manage");

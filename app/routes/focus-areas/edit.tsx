@@ -3,8 +3,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/edit";
+import { FocusAreaEditSchema } from "~/components/focus-areas/schema";
 import { CheckboxField, FormErrors, TextareaField, TextField } from "~/components/ui/forms";
 import { getFocusArea, updateFocusArea } from "~/services/focus-areas.server";
 import { actorFor } from "~/services/mutation.server";
@@ -12,19 +12,8 @@ import { attempt, invalid } from "~/utils/action.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
-import { checkbox } from "~/utils/validation";
 import { readForm } from "~/utils/form-data.server";
 import { parseSubmission } from "~/utils/submission.server";
-
-const EditSchema = z.object({
-  name: z
-    .string({ error: "validation.required" })
-    .trim()
-    .min(1, { error: "validation.required" })
-    .max(120, { error: "validation.tooLong" }),
-  description: z.string().trim().max(1000, { error: "validation.tooLong" }).optional().transform((v) => v ?? ""),
-  active: checkbox,
-});
 
 async function load(request: Request, id: string) {
   const user = await requireUserWith(request, "focusArea:manage");
@@ -40,7 +29,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, focusArea } = await load(request, params.focusAreaId);
-  const submission = parseSubmission(await readForm(request), EditSchema);
+  const submission = parseSubmission(await readForm(request), FocusAreaEditSchema);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(
     submission,
@@ -59,8 +48,8 @@ export default function EditFocusAreaPage() {
     id: `focus-area-${focusArea.id}`,
     lastResult: actionData?.result,
     defaultValue: { name: focusArea.name, description: focusArea.description, active: focusArea.active ? "on" : undefined },
-    constraint: getZodConstraint(EditSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditSchema }),
+    constraint: getZodConstraint(FocusAreaEditSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FocusAreaEditSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

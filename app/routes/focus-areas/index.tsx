@@ -4,8 +4,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/index";
+import { FocusAreaSchema } from "~/components/focus-areas/schema";
 import { FormErrors, SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
 import { can } from "~/domain/permissions";
 import { createFocusArea, listFocusAreas } from "~/services/focus-areas.server";
@@ -17,15 +17,6 @@ import { requireUserWith } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-data.server";
 import { parseSubmission } from "~/utils/submission.server";
 
-const CreateSchema = z.object({
-  name: z
-    .string({ error: "validation.required" })
-    .trim()
-    .min(1, { error: "validation.required" })
-    .max(120, { error: "validation.tooLong" }),
-  description: z.string().trim().max(1000, { error: "validation.tooLong" }).optional().transform((v) => v ?? ""),
-});
-
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUserWith(request, "app:use");
   return { focusAreas: await listFocusAreas(), canManage: can(user, "focusArea:manage") };
@@ -33,7 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUserWith(request, "focusArea:manage");
-  const submission = parseSubmission(await readForm(request), CreateSchema);
+  const submission = parseSubmission(await readForm(request), FocusAreaSchema);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(submission, () => createFocusArea(actorFor(request, user), submission.value), await getLang(request));
   if (!outcome.ok) return outcome.response;
@@ -46,8 +37,8 @@ function CreateForm() {
   const [form, fields] = useForm({
     id: "focus-area-create",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(CreateSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateSchema }),
+    constraint: getZodConstraint(FocusAreaSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FocusAreaSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

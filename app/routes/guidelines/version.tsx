@@ -22,7 +22,8 @@ import {
 import { StatusBadge } from "~/components/guidelines/status";
 import { CriteriaTable, RulesTable } from "~/components/guidelines/tables";
 import { FormErrors, SuccessMessage } from "~/components/ui/forms";
-import { danishToday, mayReadGuideline, parseVersionParam } from "~/domain/guidelines";
+import { danishToday, toIsoDate } from "~/domain/dates";
+import { mayReadGuideline, parseVersionParam } from "~/domain/guidelines";
 import { can } from "~/domain/permissions";
 import { createTranslator, formatDate, formatDateTime, type MessageKey } from "~/i18n";
 import {
@@ -89,7 +90,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ruleKind: editable && kind.success && !guideline.rules.some((r) => r.kind === kind.data) ? kind.data : null,
     editingCriterionId: editable ? (guideline.criteria.find((c) => c.id === search.get("criterion"))?.id ?? null) : null,
     confirmAdopt: editable && search.get("adopt") === "confirm",
-    today: danishToday().toISOString().slice(0, 10),
+    today: toIsoDate(danishToday()),
     ok: ok && Object.hasOwn(OK_MESSAGES, ok) ? OK_MESSAGES[ok as keyof typeof OK_MESSAGES] : null,
   };
 }

@@ -5,12 +5,11 @@ import { z } from "zod";
 import type { Route } from "./+types/new";
 import { FormErrors, MoneyField, TextareaField, TextField } from "~/components/ui/forms";
 import { DEFAULT_POOL_BUDGET_ORE, firstDayOfYear, isDateInYear, isValidPoolYear } from "~/domain/budget";
-import { toInputValue } from "~/domain/money";
-import { toIsoDate } from "~/i18n";
+import { toIsoDate } from "~/domain/dates";
+import { oreToInput } from "~/domain/money";
 import { actorFor } from "~/services/mutation.server";
-import { createPoolYear } from "~/services/pool-years.server";
+import { createPoolYear, newestPoolYear } from "~/services/pool-years.server";
 import { attempt, invalid } from "~/utils/action.server";
-import { prisma } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { requireUserWith } from "~/utils/permissions.server";
@@ -34,22 +33,14 @@ const CreatePoolYearSchema = z
     }
   });
 
-/** "6000000,00" → "6.000.000,00" (text only: no arithmetic on money). */
-function groupThousands(input: string): string {
-  const [whole = "", fraction] = input.split(",");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return fraction === undefined ? grouped : `${grouped},${fraction}`;
-}
-
 export async function loader({ request }: Route.LoaderArgs) {
   await requireUserWith(request, "poolYear:manage");
   // Suggest the year after the newest one (at least 2026, at least this year).
-  const newest = await prisma.poolYear.findFirst({ orderBy: { year: "desc" }, select: { year: true } });
-  const year = Math.max(2026, new Date().getUTCFullYear(), (newest?.year ?? 0) + 1);
+  const year = Math.max(2026, new Date().getUTCFullYear(), ((await newestPoolYear()) ?? 0) + 1);
   return {
     defaults: {
       year: String(year),
-      budget: groupThousands(toInputValue(DEFAULT_POOL_BUDGET_ORE)), // "6.000.000,00"
+      budget: oreToInput(DEFAULT_POOL_BUDGET_ORE), // "6.000.000,00"
       startsOn: toIsoDate(firstDayOfYear(year)),
       note: "",
     },

@@ -9,7 +9,8 @@ import { ConfirmStep, confirmFields } from "~/components/ui/confirm-step";
 import { FormErrors, MoneyField, RadioField, SelectField, SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
 import { clampDateToYear, signedAdjustment } from "~/domain/budget";
 import { can } from "~/domain/permissions";
-import { formatDate, formatMoney, TIME_ZONE } from "~/i18n";
+import { danishToday, toIsoDate } from "~/domain/dates";
+import { formatDate, formatMoney } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
 import { adjustPoolYear, getPoolYear, parseYearParam } from "~/services/pool-years.server";
 import { currentPrioritisationSummary } from "~/services/prioritisations.server";
@@ -30,12 +31,6 @@ const AdjustSchema = z.object({
   effectiveOn: dateOnly,
   corrects: optionalId,
 });
-
-/** Today in Danish time, as a date-only value. */
-function todayInDenmark(): Date {
-  const iso = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  return new Date(`${iso}T00:00:00.000Z`);
-}
 
 async function loadYear(param: string | undefined) {
   const year = parseYearParam(param);
@@ -61,7 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canReadPriorities: can(user, "prioritisation:read"),
     canManageRounds: can(user, "round:manage"),
     canManage: can(user, "poolYear:manage"),
-    defaultEffectiveOn: clampDateToYear(todayInDenmark(), poolYear.year).toISOString().slice(0, 10),
+    defaultEffectiveOn: toIsoDate(clampDateToYear(danishToday(), poolYear.year)),
   };
 }
 

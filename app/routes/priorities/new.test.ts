@@ -3,7 +3,7 @@ import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ROLES } from "~/domain/permissions";
-import { todayInDenmark } from "~/services/prioritisations.server";
+import { addDays, danishToday, toIsoDate } from "~/domain/dates";
 import { prisma } from "~/utils/db.server";
 import { auditCount, cookieFor, demoEmail, demoEmailFor, resetToDemo } from "../../../tests/db-utils";
 import { callAction, callLoader, fieldErrors, type CallResult, type RouteModule } from "../../../tests/route-utils";
@@ -84,7 +84,7 @@ describe("loader", () => {
     expect(data.focusAreas.map((fa) => fa.name)).not.toContain("Ledelseskraft");
     expect(data.defaults.rows.every((row) => row.include === "")).toBe(true);
     expect(data.defaults.basedOnRevision).toBe("0");
-    expect(data.defaults.decidedOn).toBe(todayInDenmark().toISOString().slice(0, 10));
+    expect(data.defaults.decidedOn).toBe(toIsoDate(danishToday()));
     const html = render(data);
     expect(html).not.toContain("Udkast til nye retningslinjer");
     expect(html).toContain("Registrér prioritering for 2027");
@@ -225,7 +225,7 @@ describe("action", () => {
   it("refuses no focus areas, a missing or future meeting date, and guidelines that are not adopted", async () => {
     const draft = await prisma.guidelineVersion.create({ data: { version: 2, title: "Udkast", status: "DRAFT" } });
     const superseded = await prisma.guidelineVersion.create({ data: { version: 3, title: "Gammel", status: "SUPERSEDED" } });
-    const tomorrow = new Date(todayInDenmark().getTime() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = toIsoDate(addDays(danishToday(), 1));
     const before = await snapshot();
     const one = { "Faglig udvikling": on("1") };
     expect(fieldErrors(await post(await formFor("2027", {})))).toEqual({ rows: ["priorities.error.noFocusAreas"] });

@@ -4,23 +4,22 @@ import { Form, Link, redirect, useActionData, useLoaderData } from "react-router
 import type { Route } from "./+types/new";
 import { FocusAreaRow, type RowField } from "~/components/priorities/focus-area-row";
 import { PrioritisationSchema, readRows, summariseRows } from "~/components/priorities/schema";
-import { kronerInput } from "~/components/rounds/schema";
 import { ConfirmStep, confirmFields } from "~/components/ui/confirm-step";
 import { FormErrors, SelectField, TextareaField, TextField } from "~/components/ui/forms";
+import { danishToday, toIsoDate } from "~/domain/dates";
+import { oreToInput } from "~/domain/money";
 import { formatHundredths } from "~/domain/prioritisation";
-import { formatDate, formatMoney, toIsoDate } from "~/i18n";
+import { formatDate, formatMoney } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
 import { parseYearParam } from "~/services/pool-years.server";
 import {
   checkRecordPrioritisation,
-  fieldErrorsOf,
   getPrioritisationFormData,
   recordPrioritisation,
-  todayInDenmark,
   type RecordPrioritisationInput,
 } from "~/services/prioritisations.server";
-import { attempt, invalid } from "~/utils/action.server";
-import { prisma } from "~/utils/db.server";
+import { poolYearExists } from "~/services/pool-years.server";
+import { attempt, fieldErrorsOf, invalid } from "~/utils/action.server";
 import { useErrorText, useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { notFound, requireUserWith } from "~/utils/permissions.server";
@@ -50,7 +49,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     focusAreas,
     inactiveInCurrent: data.inactiveInCurrent,
     defaults: {
-      decidedOn: toIsoDate(todayInDenmark()),
+      decidedOn: toIsoDate(danishToday()),
       guidelineVersionId: data.guidelines[0]?.id ?? "",
       note: "",
       basedOnRevision: String(current?.revision ?? 0),
@@ -64,7 +63,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
           weight: formatHundredths(c.weightHundredths),
           earmarkKind: c.earmarkKind,
           earmarkValue:
-            c.earmarkKind === "AMOUNT" ? kronerInput(c.earmarkOre ?? 0n) : c.earmarkKind === "PERCENT" ? formatHundredths(c.earmarkBasisPoints ?? 0) : "",
+            c.earmarkKind === "AMOUNT" ? oreToInput(c.earmarkOre ?? 0n) : c.earmarkKind === "PERCENT" ? formatHundredths(c.earmarkBasisPoints ?? 0) : "",
           earmarkStrength: c.earmarkHard ? "hard" : "soft",
         };
       }),
@@ -75,7 +74,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUserWith(request, "prioritisation:record");
   const year = yearOf(params.year);
-  if (!(await prisma.poolYear.findUnique({ where: { year }, select: { id: true } }))) notFound();
+  if (!(await poolYearExists(year))) notFound();
   const formData = await readForm(request);
   const submission = parseSubmission(formData, PrioritisationSchema);
   if (submission.status !== "success") return invalid(submission);

@@ -2,14 +2,14 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/new";
 import { RoundFields, useRoundForm } from "~/components/rounds/round-form";
-import { kronerInput, RoundSchema } from "~/components/rounds/schema";
+import { RoundSchema } from "~/components/rounds/schema";
 import { FormErrors } from "~/components/ui/forms";
+import { oreToInput } from "~/domain/money";
 import { formatMoney } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
 import { parseYearParam } from "~/services/pool-years.server";
-import { fieldErrorsOf } from "~/services/prioritisations.server";
 import { checkCreateRound, createRound, getRoundYear, type CreateRoundInput } from "~/services/rounds.server";
-import { attempt, invalid } from "~/utils/action.server";
+import { attempt, fieldErrorsOf, invalid } from "~/utils/action.server";
 import { useLang, useT } from "~/utils/i18n";
 import { getLang } from "~/utils/lang.server";
 import { notFound, requireUserWith } from "~/utils/permissions.server";
@@ -33,7 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     totalOre: data.totals.totalOre,
     sharesOre: data.sharesOre,
     remainingOre,
-    defaults: { name: "", opensAt: "", closesAt: "", endorsementDeadline: "", decisionDate: "", budgetShare: kronerInput(remainingOre) },
+    defaults: { name: "", opensAt: "", closesAt: "", endorsementDeadline: "", decisionDate: "", budgetShare: oreToInput(remainingOre) },
   };
 }
 
