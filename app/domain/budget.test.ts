@@ -54,6 +54,14 @@ describe("checkAdjustment", () => {
     expect(checkAdjustment(totals, MAX_ABS_ORE - kroner(100) + 1n)).toBe("totalTooLarge");
     expect(checkAdjustment(poolYearTotals(MAX_ABS_ORE, []), 1n)).toBe("totalTooLarge");
   });
+  it("refuses an addition after a reduction when the additions together would pass the maximum", () => {
+    // Add nearly the maximum, take it away again, add it once more: the net total fits, the additions' sum does not.
+    const big = MAX_ABS_ORE - kroner(1000);
+    const afterRoundTrip = poolYearTotals(kroner(100), [{ amountOre: big }, { amountOre: -big }]);
+    expect(afterRoundTrip.totalOre).toBe(kroner(100));
+    expect(checkAdjustment(afterRoundTrip, big)).toBe("totalTooLarge");
+    expect(checkAdjustment(afterRoundTrip, kroner(1000))).toBeNull();
+  });
   it("keeps every year's total between 0 and the maximum, whatever adjustments are tried", () => {
     const amount = fc.oneof(
       fc.bigInt({ min: -MAX_ABS_ORE - 10n, max: MAX_ABS_ORE + 10n }),
@@ -64,8 +72,10 @@ describe("checkAdjustment", () => {
         const accepted: { amountOre: bigint }[] = [];
         for (const amountOre of tries) {
           if (checkAdjustment(poolYearTotals(budget, accepted), amountOre) === null) accepted.push({ amountOre });
-          const { totalOre } = poolYearTotals(budget, accepted);
+          const { totalOre, additionsOre, reductionsOre } = poolYearTotals(budget, accepted);
           if (totalOre < 0n || totalOre > MAX_ABS_ORE) return false;
+          // The shown sums of additions and of reductions stay within the maximum too.
+          if (additionsOre > MAX_ABS_ORE || reductionsOre < -MAX_ABS_ORE) return false;
         }
         return true;
       }),

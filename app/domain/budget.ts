@@ -59,6 +59,9 @@ export function checkAdjustment(current: PoolYearTotals, amountOre: Ore, commitm
   if (amountOre === 0n) return "zero";
   if (!isWithinMaximum(amountOre)) return "tooLarge";
   if (current.totalOre + amountOre > MAX_ABS_ORE) return "totalTooLarge";
+  // The page shows the additions and the reductions as totals of their own: each stays within the maximum too.
+  if (amountOre > 0n && current.additionsOre + amountOre > MAX_ABS_ORE) return "totalTooLarge";
+  if (amountOre < 0n && current.reductionsOre + amountOre < -MAX_ABS_ORE) return "totalTooLarge";
   if (current.totalOre + amountOre < 0n) return "totalNegative";
   if (amountOre < 0n && current.totalOre + amountOre < minimumTotalOre(commitments)) return "belowCommitted";
   return null;

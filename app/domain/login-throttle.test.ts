@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { LOGIN_LIMITS, limitersFor, secondsToWait } from "./login-throttle";
+import { ipCountingKey, LOGIN_LIMITS, limitersFor, secondsToWait } from "./login-throttle";
 
 describe("limitersFor", () => {
-  it("counts an unknown machine on all three counters and the usual machine on its pair only", () => {
+  it("counts an unknown browser on all three counters and the owner's usual browser (device cookie) on its own only", () => {
     expect(limitersFor(false)).toEqual(["pair", "ip", "account"]);
-    expect(limitersFor(true)).toEqual(["pair"]);
+    expect(limitersFor(true)).toEqual(["device"]);
   });
 
   it("is strictest for one account from one machine and looser across machines", () => {
@@ -36,5 +36,19 @@ describe("secondsToWait", () => {
         { limiter: "account", consumed: LOGIN_LIMITS.account.points + 3, msBeforeReset: 300_000 },
       ]),
     ).toBe(300);
+  });
+});
+
+describe("ipCountingKey", () => {
+  it("keeps IPv4 addresses, also IPv4-mapped ones", () => {
+    expect(ipCountingKey("192.0.2.1")).toBe("192.0.2.1");
+    expect(ipCountingKey("::ffff:192.0.2.1")).toBe("192.0.2.1");
+  });
+  it("counts IPv6 addresses by their /64, however they are written", () => {
+    expect(ipCountingKey("2001:db8:1:2::5")).toBe("2001:db8:1:2::/64");
+    expect(ipCountingKey("2001:0DB8:0001:0002:ffff:0:0:1")).toBe("2001:db8:1:2::/64");
+    expect(ipCountingKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(ipCountingKey("::1")).toBe("0:0:0:0::/64");
+    expect(ipCountingKey("2001:db8:1:3::1")).not.toBe(ipCountingKey("2001:db8:1:2::1"));
   });
 });

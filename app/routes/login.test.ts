@@ -27,6 +27,16 @@ describe("login", () => {
     expect((page.data as { user: { email: string } }).user.email).toBe(demoEmail.admin);
   });
 
+  it("hands the browser an HttpOnly device cookie that later logins keep (the throttle's usual browser)", async () => {
+    const first = await callAction(login, "/login", { form: { email: demoEmail.admin, password: DEMO_PASSWORD } });
+    const device = first.headers.getSetCookie().find((c) => c.startsWith("kp_device="));
+    expect(device).toContain("HttpOnly");
+    expect(device).toContain("SameSite=Lax");
+    expect(device).toMatch(/Max-Age=2592000/);
+    const again = await callAction(login, "/login", { form: { email: demoEmail.admin, password: DEMO_PASSWORD }, cookie: device!.split(";")[0] });
+    expect(again.headers.getSetCookie().find((c) => c.startsWith("kp_device="))!.split(";")[0]).toBe(device!.split(";")[0]);
+  });
+
   it("refuses a wrong password with a Danish form error and no session", async () => {
     const result = await callAction(login, "/login", { form: { email: demoEmail.admin, password: "forkert" } });
     expect(result.status).toBe(400);

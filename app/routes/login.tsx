@@ -10,7 +10,7 @@ import { login } from "~/services/auth.server";
 import { email } from "~/utils/validation";
 import { env } from "~/utils/env.server";
 import { getLang } from "~/utils/lang.server";
-import { getSessionUser, safeRedirect, sessionCookieHeader } from "~/utils/session.server";
+import { deviceCookieHeader, deviceTokenOf, getSessionUser, safeRedirect, sessionCookieHeader } from "~/utils/session.server";
 import { useT } from "~/utils/i18n";
 import { readForm } from "~/utils/form-data.server";
 import { parseSubmission } from "~/utils/submission.server";
@@ -42,7 +42,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { email: address, password, redirectTo } = submission.value;
-  const outcome = await login(actorFor(request, null), { email: address, password, ip: clientIpOf(context) });
+  const outcome = await login(actorFor(request, null), { email: address, password, ip: clientIpOf(context), deviceToken: await deviceTokenOf(request) });
   if (!outcome.ok) {
     const t = createTranslator(await getLang(request));
     const message =
@@ -56,9 +56,10 @@ export async function action({ request, context }: Route.ActionArgs) {
       { status: outcome.reason === "throttled" ? 429 : 400 },
     );
   }
-  throw redirect(safeRedirect(redirectTo, request), {
-    headers: { "Set-Cookie": await sessionCookieHeader(outcome.token, outcome.expiresAt) },
-  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookieHeader(outcome.token, outcome.expiresAt));
+  headers.append("Set-Cookie", await deviceCookieHeader(outcome.deviceToken));
+  throw redirect(safeRedirect(redirectTo, request), { headers });
 }
 
 export default function LoginPage() {

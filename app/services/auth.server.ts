@@ -5,11 +5,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { dummyPasswordHash, verifyPassword } from "~/utils/password.server";
 import { hashToken, sessionExpiry } from "~/utils/session-tokens.server";
-import { admitLoginAttempt } from "./login-throttle.server";
+import { admitLoginAttempt, deviceHashOf, isKnownDevice } from "./login-throttle.server";
 import { defineMutation, type Actor } from "./mutation.server";
 
 export type LoginResult =
-  | { ok: true; userId: string; token: string; expiresAt: Date }
+  /** `deviceToken`: the browser's device cookie for this account (kept, or new), see ~/domain/login-throttle. */
+  | { ok: true; userId: string; token: string; expiresAt: Date; deviceToken: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; seconds: number };
 
@@ -29,16 +30,16 @@ export const recordFailedLogin = defineMutation<{ email: string; ip: string }, v
   },
 });
 
-export const startSession = defineMutation<{ userId: string; email: string; ip: string }, { token: string; expiresAt: Date }>(
+export const startSession = defineMutation<{ userId: string; email: string; ip: string; deviceHash?: string }, { token: string; expiresAt: Date }>(
   "auth.login",
   {
     permission: null,
-    async run({ tx }, { userId, email, ip }) {
+    async run({ tx }, { userId, email, ip, deviceHash = "" }) {
       const token = randomBytes(32).toString("base64url");
       const createdAt = new Date();
       const expiresAt = sessionExpiry(createdAt, createdAt);
       await tx.session.create({ data: { id: hashToken(token), userId, createdAt, expiresAt } });
-      await tx.loginAttempt.create({ data: { email, ip, success: true } });
+      await tx.loginAttempt.create({ data: { email, ip, success: true, deviceHash } });
       return {
         result: { token, expiresAt },
         audit: { action: "auth.login", actorId: userId, entityType: "User", entityId: userId, after: { ip } },
@@ -56,8 +57,12 @@ export const endSession = defineMutation<{ sessionId: string }, void>("auth.logo
 });
 
 /** Checks the password (taking the same time for unknown users) and starts a session. */
-export async function login(actor: Actor, input: { email: string; password: string; ip: string }): Promise<LoginResult> {
-  const gate = await admitLoginAttempt(input.email, input.ip);
+export async function login(
+  actor: Actor,
+  input: { email: string; password: string; ip: string; /** the browser's device cookie, if it sent one */ deviceToken?: string | null },
+): Promise<LoginResult> {
+  const presentedHash = deviceHashOf(input.deviceToken);
+  const gate = await admitLoginAttempt(input.email, input.ip, presentedHash);
   if (gate.waitSeconds > 0) return { ok: false, reason: "throttled", seconds: gate.waitSeconds };
   const user = await prisma.user.findUnique({
     where: { email: input.email },
@@ -69,8 +74,11 @@ export async function login(actor: Actor, input: { email: string; password: stri
     return { ok: false, reason: "invalid" };
   }
   await gate.succeeded();
-  const { token, expiresAt } = await startSession(actor, { userId: user.id, email: input.email, ip: input.ip });
-  return { ok: true, userId: user.id, token, expiresAt };
+  // The browser keeps its device cookie for this account, or gets a new one (a cookie of another account is replaced).
+  const deviceToken =
+    input.deviceToken && (await isKnownDevice(input.email, presentedHash)) ? input.deviceToken : randomBytes(32).toString("base64url");
+  const { token, expiresAt } = await startSession(actor, { userId: user.id, email: input.email, ip: input.ip, deviceHash: deviceHashOf(deviceToken) });
+  return { ok: true, userId: user.id, token, expiresAt, deviceToken };
 }
 
 /** Every mutation of this service, for the registry. */

@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { RateLimiterPostgres } from "rate-limiter-flexible";
 import {
+  ipCountingKey,
   KNOWN_DEVICE_DAYS,
   LOGIN_LIMITS,
   limitersFor,
@@ -65,9 +66,15 @@ function limiter(name: LoginLimiter): RateLimiterPostgres {
 }
 
 /** The counter's key: a hash, so the table holds neither addresses nor IPs. */
-function keyOf(name: LoginLimiter, email: string, ip: string): string {
-  const parts = name === "pair" ? [email, ip] : name === "ip" ? [ip] : [email];
+function keyOf(name: LoginLimiter, email: string, ip: string, deviceHash: string): string {
+  const client = ipCountingKey(ip);
+  const parts = name === "device" ? [email, deviceHash] : name === "pair" ? [email, client] : name === "ip" ? [client] : [email];
   return createHash("sha256").update(parts.join("\n")).digest("hex");
+}
+
+/** The hash under which a device cookie's token is kept. */
+export function deviceHashOf(token: string | null | undefined): string {
+  return token ? createHash("sha256").update(`device\n${token}`).digest("hex") : "";
 }
 
 export interface LoginGate {
@@ -77,28 +84,29 @@ export interface LoginGate {
   succeeded(): Promise<void>;
 }
 
-/** Whether the account logged in successfully from this IP address recently (its usual machine). */
-async function isKnownDevice(email: string, ip: string): Promise<boolean> {
-  if (!ip) return false;
+/** Whether this browser's device cookie came from a successful login of the account recently (its usual browser). */
+export async function isKnownDevice(email: string, deviceHash: string): Promise<boolean> {
+  if (!deviceHash) return false;
   const since = new Date(Date.now() - KNOWN_DEVICE_DAYS * 24 * 60 * 60 * 1000);
-  const success = await prisma.loginAttempt.findFirst({ where: { email, ip, success: true, at: { gte: since } }, select: { id: true } });
+  const success = await prisma.loginAttempt.findFirst({ where: { email, deviceHash, success: true, at: { gte: since } }, select: { id: true } });
   return success !== null;
 }
 
 /** Counts a login attempt (before the password is checked) and says whether it may go on. */
-export async function admitLoginAttempt(email: string, ip: string): Promise<LoginGate> {
-  const names = limitersFor(await isKnownDevice(email, ip));
+export async function admitLoginAttempt(email: string, ip: string, deviceHash = ""): Promise<LoginGate> {
+  const known = await isKnownDevice(email, deviceHash);
+  const names = limitersFor(known);
   const counts: LimiterCount[] = [];
   for (const name of names) {
-    const res = await limiter(name).penalty(keyOf(name, email, ip), 1);
+    const res = await limiter(name).penalty(keyOf(name, email, ip, deviceHash), 1);
     counts.push({ limiter: name, consumed: res.consumedPoints, msBeforeReset: res.msBeforeNext });
   }
   return {
     waitSeconds: secondsToWait(counts),
     async succeeded() {
       for (const name of names) {
-        if (name === "pair") await limiter(name).delete(keyOf(name, email, ip));
-        else await limiter(name).reward(keyOf(name, email, ip), 1);
+        if (name === "pair" || name === "device") await limiter(name).delete(keyOf(name, email, ip, deviceHash));
+        else await limiter(name).reward(keyOf(name, email, ip, deviceHash), 1);
       }
     },
   };

@@ -10,7 +10,7 @@ import { login } from "./auth.server";
 beforeEach(resetToDemo);
 
 const actor = { user: null, requestId: "test" };
-const attempt = (email: string, password: string, ip: string) => login(actor, { email, password, ip });
+const attempt = (email: string, password: string, ip: string, deviceToken: string | null = null) => login(actor, { email, password, ip, deviceToken });
 const checkedPasswords = () => prisma.loginAttempt.count();
 
 describe("login throttle", () => {
@@ -45,17 +45,44 @@ describe("login throttle", () => {
     expect(await attempt(demoEmail.finance, DEMO_PASSWORD, "203.0.113.10")).toMatchObject({ ok: true });
   });
 
-  it("slows guessing from many machines at one account, but not its owner on their usual machine", async () => {
-    const usual = "192.0.2.50";
-    expect(await attempt(demoEmail.admin, DEMO_PASSWORD, usual)).toMatchObject({ ok: true });
+  it("slows guessing from many machines at one account, but not its owner in their usual browser", async () => {
+    const first = await attempt(demoEmail.admin, DEMO_PASSWORD, "192.0.2.50");
+    expect(first).toMatchObject({ ok: true });
+    const device = first.ok ? first.deviceToken : "";
     // An attacker with a new address for every guess.
     for (let i = 0; i < LOGIN_LIMITS.account.points; i++) {
       expect(await attempt(demoEmail.admin, "gæt", `198.51.100.${i + 1}`)).toMatchObject({ reason: "invalid" });
     }
     expect(await attempt(demoEmail.admin, "gæt", "198.51.100.200")).toMatchObject({ reason: "throttled" });
     expect(await attempt(demoEmail.admin, DEMO_PASSWORD, "198.51.100.201")).toMatchObject({ reason: "throttled" });
-    // The owner, from the machine they logged in from before, gets in.
-    expect(await attempt(demoEmail.admin, DEMO_PASSWORD, usual)).toMatchObject({ ok: true });
+    // The owner, in the browser they logged in with before (its device cookie), gets in, from any address.
+    const again = await attempt(demoEmail.admin, DEMO_PASSWORD, "192.0.2.99", device);
+    expect(again).toMatchObject({ ok: true });
+    expect(again.ok && again.deviceToken).toBe(device); // the browser keeps its cookie
+  });
+
+  it("does not let a colleague behind the same shared address lock the owner out", async () => {
+    const shared = "10.20.30.40"; // the municipality's network leaves through one address
+    const owner = await attempt(demoEmail.admin, DEMO_PASSWORD, shared);
+    const device = owner.ok ? owner.deviceToken : "";
+    // A colleague on the same network guesses the administrator's password again and again.
+    for (let i = 0; i < LOGIN_LIMITS.pair.points + 3; i++) await attempt(demoEmail.admin, "gæt", shared);
+    expect(await attempt(demoEmail.admin, DEMO_PASSWORD, shared)).toMatchObject({ reason: "throttled" });
+    // The owner, from the same address but in their own browser, is not slowed.
+    expect(await attempt(demoEmail.admin, DEMO_PASSWORD, shared, device)).toMatchObject({ ok: true });
+    // A made-up cookie, or another account's, counts as no cookie.
+    expect(await attempt(demoEmail.admin, DEMO_PASSWORD, shared, "x".repeat(43))).toMatchObject({ reason: "throttled" });
+    const finance = await attempt(demoEmail.finance, DEMO_PASSWORD, "192.0.2.77");
+    expect(await attempt(demoEmail.admin, DEMO_PASSWORD, shared, finance.ok ? finance.deviceToken : "")).toMatchObject({ reason: "throttled" });
+  });
+
+  it("counts an IPv6 client by its /64, so rotating addresses does not escape the limit", async () => {
+    for (let i = 0; i < LOGIN_LIMITS.pair.points; i++) {
+      expect(await attempt(demoEmail.finance, "gæt", `2001:db8:1:2::${(i + 1).toString(16)}`)).toMatchObject({ reason: "invalid" });
+    }
+    expect(await attempt(demoEmail.finance, "gæt", "2001:db8:1:2:ffff::1")).toMatchObject({ reason: "throttled" });
+    // Another /64 is another client.
+    expect(await attempt(demoEmail.finance, DEMO_PASSWORD, "2001:db8:1:3::1")).toMatchObject({ ok: true });
   });
 
   it("a successful login clears its machine's failures", async () => {

@@ -29,6 +29,28 @@ function sessionCookie() {
   return sessionCookieFor(env());
 }
 
+/** The device cookie: recognises the owner's usual browser for the login throttle (~/domain/login-throttle). */
+export function deviceCookieFor(config: Pick<Env, "secureCookies">) {
+  return createCookie(config.secureCookies ? "__Host-kp_device" : "kp_device", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config.secureCookies,
+    maxAge: 30 * 24 * 60 * 60,
+  });
+}
+
+/** The device token the browser sent, if any. */
+export async function deviceTokenOf(request: Request): Promise<string | null> {
+  const value: unknown = await deviceCookieFor(env()).parse(request.headers.get("Cookie"));
+  return typeof value === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : null;
+}
+
+/** The Set-Cookie value that hands the device token to the browser. */
+export function deviceCookieHeader(token: string): Promise<string> {
+  return deviceCookieFor(env()).serialize(token);
+}
+
 
 /** The Set-Cookie value that hands the session token to the browser. */
 export function sessionCookieHeader(token: string, expiresAt: Date): Promise<string> {
