@@ -1,12 +1,12 @@
 // Edit a user: profile and roles, a new password (ends the user's sessions),
 // and deactivation/reactivation behind a confirmation step that works without
 // JavaScript (?confirm=… shows "Er du sikker?" with the real button). Admins only.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { type SubmissionResult } from "@conform-to/react";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/user-edit";
 import { PasswordSchema, SetActiveSchema, UserUpdateSchema } from "~/components/admin/schemas";
 import { UserForm } from "~/components/admin/user-form";
+import { AppForm, useAppForm } from "~/components/ui/form";
 import { FormErrors, SuccessMessage, TextField } from "~/components/ui/forms";
 import { formatDate, type MessageKey } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
@@ -99,17 +99,13 @@ function replyFor(result: SubmissionResult<string[]> | undefined, intent: string
 
 function PasswordForm({ lastResult, minPasswordLength }: { lastResult: SubmissionResult<string[]> | undefined; minPasswordLength: number }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "user-password",
     lastResult,
-    constraint: getZodConstraint(PasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: PasswordSchema,
   });
   return (
-    <Form method="post" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} id={form.errorId} />
+    <AppForm form={form} method="post">
       <input type="hidden" name="intent" value="setPassword" />
       <TextField
         field={fields.password}
@@ -123,7 +119,7 @@ function PasswordForm({ lastResult, minPasswordLength }: { lastResult: Submissio
           {t("users.setPassword")}
         </button>
       </div>
-    </Form>
+    </AppForm>
   );
 }
 
@@ -139,7 +135,7 @@ function ActiveSection({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const t = useT();
-  const [form] = useForm({ id: "user-active", lastResult });
+  const [form] = useAppForm({ id: "user-active", lastResult });
   return (
     <>
       <FormErrors errors={form.errors} id={form.errorId} />
@@ -151,7 +147,7 @@ function ActiveSection({
             <p className="alert-text">
               {confirm === "deactivate" ? t("users.confirmDeactivate", { name: target.name }) : t("users.confirmReactivate", { name: target.name })}
             </p>
-            <Form method="post" {...getFormProps(form)} className="kp-actions">
+            <AppForm form={form} method="post" className="kp-actions">
               <input type="hidden" name="intent" value="setActive" />
               <input type="hidden" name="active" value={confirm === "deactivate" ? "false" : "true"} />
               <input type="hidden" name="confirmed" value="yes" />
@@ -159,7 +155,7 @@ function ActiveSection({
                 {confirm === "deactivate" ? t("users.confirmDeactivateButton") : t("users.confirmReactivateButton")}
               </button>
               <Link to=".">{t("common.cancel")}</Link>
-            </Form>
+            </AppForm>
           </div>
         </div>
       ) : isSelf && target.active ? (

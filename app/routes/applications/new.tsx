@@ -1,12 +1,11 @@
 // /applications/new — start an application: choose an open round and the
 // applying unit (one of the user's units). Creates a draft with its reference
 // and the user as contact person, then opens the form.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/new";
-import { FormErrors, SelectField } from "~/components/ui/forms";
+import { AppForm, useAppForm } from "~/components/ui/form";
+import { SelectField } from "~/components/ui/forms";
 import { isolateText } from "~/domain/text";
 import { formatDateTime } from "~/i18n";
 import { createApplication, newApplicationOptions } from "~/services/applications.server";
@@ -43,14 +42,11 @@ export default function NewApplicationPage() {
   const lang = useLang();
   const { rounds, units } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "new-application",
     lastResult: actionData?.result,
     defaultValue: { roundId: rounds.length === 1 ? rounds[0]!.id : "", unitId: units.length === 1 ? units[0]!.id : "" },
-    constraint: getZodConstraint(NewApplicationSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewApplicationSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: NewApplicationSchema,
   });
   return (
     <div className="row">
@@ -73,8 +69,7 @@ export default function NewApplicationPage() {
             </div>
           </div>
         ) : (
-          <Form method="post" {...getFormProps(form)}>
-            <FormErrors errors={form.errors} id={form.errorId} />
+          <AppForm form={form} method="post">
             <SelectField
               field={fields.roundId}
               label={t("applications.field.round")}
@@ -98,7 +93,7 @@ export default function NewApplicationPage() {
               </button>
               <Link to="/applications">{t("common.cancel")}</Link>
             </div>
-          </Form>
+          </AppForm>
         )}
       </div>
     </div>

@@ -1,9 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/new";
-import { FormErrors, MoneyField, TextareaField, TextField } from "~/components/ui/forms";
+import { AppForm, useAppForm } from "~/components/ui/form";
+import { MoneyField, TextareaField, TextField } from "~/components/ui/forms";
 import { DEFAULT_POOL_BUDGET_ORE, firstDayOfYear, isDateInYear, isValidPoolYear } from "~/domain/budget";
 import { toInputValue } from "~/domain/money";
 import { toIsoDate } from "~/i18n";
@@ -76,14 +75,11 @@ export default function NewPoolYear() {
   const t = useT();
   const { defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "pool-year-new",
     lastResult: actionData?.result,
     defaultValue: defaults,
-    constraint: getZodConstraint(CreatePoolYearSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreatePoolYearSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: CreatePoolYearSchema,
   });
   return (
     <div className="row">
@@ -93,8 +89,7 @@ export default function NewPoolYear() {
         </p>
         <h1>{t("poolYears.new.title")}</h1>
         <p>{t("poolYears.new.intro")}</p>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+        <AppForm form={form} method="post">
           <TextField field={fields.year} label={t("poolYears.field.year")} hint={t("poolYears.field.yearHint")} inputMode="numeric" className="form-input input-width-xs" />
           <MoneyField field={fields.budget} label={t("poolYears.field.budget")} hint={t("poolYears.field.budgetHint")} />
           <TextField field={fields.startsOn} label={t("poolYears.field.startsOn")} hint={t("poolYears.field.startsOnHint")} type="date" className="form-input input-width-s" />
@@ -107,7 +102,7 @@ export default function NewPoolYear() {
               {t("common.cancel")}
             </Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

@@ -1,12 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/new";
 import { FocusAreaRow, type RowField } from "~/components/priorities/focus-area-row";
 import { PrioritisationSchema, readRows, summariseRows } from "~/components/priorities/schema";
 import { kronerInput } from "~/components/rounds/schema";
+import { AppForm, useAppForm } from "~/components/ui/form";
 import { ConfirmStep, confirmFields } from "~/components/ui/confirm-step";
-import { FormErrors, SelectField, TextareaField, TextField } from "~/components/ui/forms";
+import { SelectField, TextareaField, TextField } from "~/components/ui/forms";
 import { formatHundredths } from "~/domain/prioritisation";
 import { formatDate, formatMoney, toIsoDate } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
@@ -107,14 +106,11 @@ export default function RecordPrioritisationPage() {
   const errorText = useErrorText();
   const { year, yearTotalOre, currentRevision, guidelines, focusAreas, inactiveInCurrent, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "prioritisation",
     lastResult: actionData?.result,
     defaultValue: defaults,
-    constraint: getZodConstraint(PrioritisationSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PrioritisationSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: PrioritisationSchema,
   });
   const rows = fields.rows.getFieldList();
   const summary = summariseRows((form.value as { rows?: unknown } | undefined)?.rows ?? defaults.rows, yearTotalOre);
@@ -157,8 +153,7 @@ export default function RecordPrioritisationPage() {
               testId="prioritisation-confirm"
             />
           ) : null}
-          <Form method="post" action={`/pool-years/${year}/priorities/new`} {...getFormProps(form)}>
-            <FormErrors errors={form.errors} id={form.errorId} />
+          <AppForm form={form} method="post" action={`/pool-years/${year}/priorities/new`}>
             <input type="hidden" name={fields.basedOnRevision.name} value={defaults.basedOnRevision} />
             <TextField
               field={fields.decidedOn}
@@ -224,7 +219,7 @@ export default function RecordPrioritisationPage() {
               </button>
               <Link to={`/pool-years/${year}/priorities`}>{t("priorities.cancel")}</Link>
             </div>
-          </Form>
+          </AppForm>
         </>
       )}
     </>
