@@ -1,7 +1,7 @@
 // The area and unit forms, shared by the "new" and "edit" pages.
 import { type SubmissionResult } from "@conform-to/react";
 import { Link } from "react-router";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { CheckboxField, SelectField, TextField } from "~/components/ui/forms";
 import { useT } from "~/utils/i18n";
 import { AreaSchema, UnitSchema } from "./schemas";
@@ -37,9 +37,9 @@ export function AreaForm({ lastResult, defaultValue, submitLabel, cancelTo }: Fo
       <TextField field={fields.sortOrder} label={t("org.area.sortOrder")} hint={t("org.area.sortOrderHint")} className="form-input input-width-xs" inputMode="numeric" optional />
       <CheckboxField field={fields.active} label={t("common.active")} hint={t("org.activeHint")} />
       <div className="kp-actions">
-        <button type="submit" className="button button-primary">
+        <SubmitButton>
           {submitLabel}
-        </button>
+        </SubmitButton>
         <Link to={cancelTo}>{t("common.cancel")}</Link>
       </div>
     </AppForm>
@@ -91,9 +91,9 @@ export function UnitForm({ lastResult, defaultValue, submitLabel, cancelTo, area
       <TextField field={fields.costCentre} label={t("org.unit.costCentre")} hint={t("org.unit.costCentreHint")} className="form-input input-width-s" optional autoComplete="off" />
       <CheckboxField field={fields.active} label={t("common.active")} hint={t("org.activeHint")} />
       <div className="kp-actions">
-        <button type="submit" className="button button-primary">
+        <SubmitButton>
           {submitLabel}
-        </button>
+        </SubmitButton>
         <Link to={cancelTo}>{t("common.cancel")}</Link>
       </div>
     </AppForm>

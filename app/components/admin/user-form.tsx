@@ -2,7 +2,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Link } from "react-router";
 import { ROLES } from "~/domain/permissions";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { CheckboxGroupField, SelectField, TextField } from "~/components/ui/forms";
 import { useT } from "~/utils/i18n";
 import { UserCreateSchema, UserUpdateSchema } from "./schemas";
@@ -93,9 +93,9 @@ export function UserForm({
         />
       ) : null}
       <div className="kp-actions">
-        <button type="submit" className="button button-primary">
+        <SubmitButton intent="update">
           {mode === "create" ? t("users.createSubmit") : t("common.save")}
-        </button>
+        </SubmitButton>
         <Link to={cancelTo}>{t("common.cancel")}</Link>
       </div>
     </AppForm>

@@ -2,7 +2,7 @@
 // one number field per application (1..n). Works without JavaScript; with it,
 // Conform checks the places (a place used twice) before the form is sent.
 import { type SubmissionResult } from "@conform-to/react";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { TextField } from "~/components/ui/forms";
 import { isolateText } from "~/domain/text";
 import { formatMoney } from "~/i18n";
@@ -66,9 +66,9 @@ export function RankForm({
         );
       })}
       <div className="kp-actions">
-        <button type="submit" className="button button-primary">
+        <SubmitButton>
           {t("appList.rank.submit")}
-        </button>
+        </SubmitButton>
       </div>
     </AppForm>
   );

@@ -3,7 +3,8 @@
 // return for changes.
 import { type SubmissionResult } from "@conform-to/react";
 import { Link } from "react-router";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { Alert } from "~/components/ui/alert";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { TextareaField, TextField } from "~/components/ui/forms";
 import { formatDateTime } from "~/i18n";
 import { useLang, useT } from "~/utils/i18n";
@@ -19,9 +20,9 @@ export function SubmitForm({ lastResult, deadline }: { lastResult: LastResult; d
     <AppForm form={form} method="post" data-testid="submit-form">
       <input type="hidden" name="intent" value="submit" />
       <p>{t("applications.detail.submitIntro", { deadline: formatDateTime(deadline, lang) })}</p>
-      <button type="submit" className="button button-primary">
+      <SubmitButton intent="submit">
         {t("applications.action.submit")}
-      </button>
+      </SubmitButton>
     </AppForm>
   );
 }
@@ -43,22 +44,20 @@ export function WithdrawForm({ lastResult, confirming, applicationId }: { lastRe
     );
   }
   return (
-    <div className="alert alert-warning" id="withdraw" tabIndex={-1}>
-      <div className="alert-body">
-        <p className="alert-heading">{t("applications.withdraw.title")}</p>
-        <p className="alert-text">{t("applications.withdraw.text")}</p>
-        <AppForm form={form} method="post" data-testid="withdraw-form">
-          <input type="hidden" name="intent" value="withdraw" />
-          <input type="hidden" name="confirm" value="yes" />
-          <div className="kp-actions">
-            <button type="submit" className="button button-primary">
-              {t("applications.withdraw.yes")}
-            </button>
-            <Link to={`/applications/${applicationId}`}>{t("applications.withdraw.no")}</Link>
-          </div>
-        </AppForm>
-      </div>
-    </div>
+    <Alert variant="warning" id="withdraw" tabIndex={-1}>
+      <p className="alert-heading">{t("applications.withdraw.title")}</p>
+      <p className="alert-text">{t("applications.withdraw.text")}</p>
+      <AppForm form={form} method="post" data-testid="withdraw-form">
+        <input type="hidden" name="intent" value="withdraw" />
+        <input type="hidden" name="confirm" value="yes" />
+        <div className="kp-actions">
+          <SubmitButton intent="withdraw">
+            {t("applications.withdraw.yes")}
+          </SubmitButton>
+          <Link to={`/applications/${applicationId}`}>{t("applications.withdraw.no")}</Link>
+        </div>
+      </AppForm>
+    </Alert>
   );
 }
 
@@ -85,9 +84,9 @@ export function EndorseForm({ lastResult, deadline }: { lastResult: LastResult; 
         inputMode="numeric"
         autoComplete="off"
       />
-      <button type="submit" className="button button-primary">
+      <SubmitButton intent="endorse">
         {t("applications.action.endorse")}
-      </button>
+      </SubmitButton>
     </AppForm>
   );
 }

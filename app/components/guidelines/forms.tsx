@@ -7,7 +7,8 @@ import { Form, Link } from "react-router";
 import { RULE_PARAM_FIELDS, type RuleParamField } from "~/domain/guidelines";
 import { COST_CATEGORIES, RULE_KINDS, type RuleKind } from "~/domain/screening/rules";
 import type { MessageKey } from "~/i18n";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { Alert } from "~/components/ui/alert";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { CheckboxGroupField, FormErrors, MoneyField, RadioGroupField, TextareaField, TextField } from "~/components/ui/forms";
 import { useT } from "~/utils/i18n";
 import { AddRuleFields, AddRuleSchema, AdoptSchema, BODY_MAX, CriterionSchema, UpdateTextSchema } from "./schemas";
@@ -51,9 +52,9 @@ export function TextForm({ title, body, lastResult }: { title: string; body: str
           <TextField field={fields.title} label={t("guidelines.field.title")} />
           <TextareaField field={fields.body} label={t("guidelines.field.body")} hint={t("guidelines.field.bodyHint", { max: BODY_MAX })} rows={16} />
           <div className="kp-actions">
-            <button type="submit" className="button button-primary">
+            <SubmitButton intent="update">
               {t("guidelines.edit.textSubmit")}
-            </button>
+            </SubmitButton>
           </div>
         </AppForm>
       </div>
@@ -167,9 +168,9 @@ function RuleParamsForm({ version, kind, lastResult }: { version: number; kind: 
       />
       <TextareaField field={fields.note} label={t("guidelines.field.note")} hint={t("guidelines.field.noteHint")} rows={2} optional />
       <div className="kp-actions">
-        <button type="submit" className="button button-primary">
+        <SubmitButton intent="addRule">
           {t("guidelines.addRule.submit")}
-        </button>
+        </SubmitButton>
         <Link to={`/guidelines/${version}#add-rule`}>{t("guidelines.addRule.otherKind")}</Link>
       </div>
     </AppForm>
@@ -252,9 +253,9 @@ export function CriterionForm({ version, editing, lastResult }: { version: numbe
           </div>
         </fieldset>
         <div className="kp-actions">
-          <button type="submit" className="button button-primary">
+          <SubmitButton intent="saveCriterion">
             {editing ? t("guidelines.criterion.save") : t("guidelines.criterion.add")}
-          </button>
+          </SubmitButton>
           {editing ? <Link to={`/guidelines/${version}#criterion-form`}>{t("common.cancel")}</Link> : null}
         </div>
       </AppForm>
@@ -293,24 +294,22 @@ export function AdoptSection({
       {isEmpty ? (
         <p data-testid="adopt-empty">{t("guidelines.error.adoptEmpty")}</p>
       ) : confirming ? (
-        <div className="alert alert-warning" role="alert" data-testid="adopt-confirm">
-          <div className="alert-body">
-            <h3 className="alert-heading">{t("guidelines.adopt.confirmTitle")}</h3>
-            <p className="alert-text">{t("guidelines.adopt.confirmText", { version })}</p>
-            {inForceVersion !== null ? <p className="alert-text">{t("guidelines.adopt.confirmSupersedes", { version: inForceVersion })}</p> : null}
-            <AppForm form={form} method="post" action={`/guidelines/${version}?adopt=confirm`}>
-              <input type="hidden" name="intent" value="adopt" />
-              <input type="hidden" name="confirmed" value="yes" />
-              <TextField field={fields.adoptedOn} label={t("guidelines.adopt.date")} hint={t("guidelines.adopt.dateHint")} type="date" className="form-input input-width-s" />
-              <div className="kp-actions">
-                <button type="submit" className="button button-primary">
-                  {t("guidelines.adopt.confirm", { version })}
-                </button>
-                <Link to={`/guidelines/${version}`}>{t("common.cancel")}</Link>
-              </div>
-            </AppForm>
-          </div>
-        </div>
+        <Alert variant="warning" role="alert" testId="adopt-confirm">
+          <h3 className="alert-heading">{t("guidelines.adopt.confirmTitle")}</h3>
+          <p className="alert-text">{t("guidelines.adopt.confirmText", { version })}</p>
+          {inForceVersion !== null ? <p className="alert-text">{t("guidelines.adopt.confirmSupersedes", { version: inForceVersion })}</p> : null}
+          <AppForm form={form} method="post" action={`/guidelines/${version}?adopt=confirm`}>
+            <input type="hidden" name="intent" value="adopt" />
+            <input type="hidden" name="confirmed" value="yes" />
+            <TextField field={fields.adoptedOn} label={t("guidelines.adopt.date")} hint={t("guidelines.adopt.dateHint")} type="date" className="form-input input-width-s" />
+            <div className="kp-actions">
+              <SubmitButton intent="adopt">
+                {t("guidelines.adopt.confirm", { version })}
+              </SubmitButton>
+              <Link to={`/guidelines/${version}`}>{t("common.cancel")}</Link>
+            </div>
+          </AppForm>
+        </Alert>
       ) : (
         <Form method="get" action={`/guidelines/${version}#adopt`}>
           <input type="hidden" name="adopt" value="confirm" />

@@ -210,6 +210,7 @@ export function SubmitButton({
   value,
   form,
   formAction,
+  intent,
   pendingText,
   testId,
   className,
@@ -222,12 +223,14 @@ export function SubmitButton({
   /** The id of the form, for a button outside it. */
   form?: string;
   formAction?: string;
+  /** The form's hidden `intent` value, on a page with several forms posting to one action. */
+  intent?: string;
   pendingText?: ReactNode;
   testId?: string;
   className?: string;
 }) {
   const t = useT();
-  const pending = useIsPending({ formAction, intent: name === "intent" ? value : undefined });
+  const pending = useIsPending({ formAction, intent: name === "intent" ? value : intent });
   return (
     <button
       type="submit"

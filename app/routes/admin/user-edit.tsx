@@ -4,9 +4,10 @@
 import { type SubmissionResult } from "@conform-to/react";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/user-edit";
+import { Alert } from "~/components/ui/alert";
 import { PasswordSchema, SetActiveSchema, UserUpdateSchema } from "~/components/admin/schemas";
 import { UserForm } from "~/components/admin/user-form";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { FormErrors, SuccessMessage, TextField } from "~/components/ui/forms";
 import { formatDate, type MessageKey } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
@@ -141,23 +142,21 @@ function ActiveSection({
       <FormErrors errors={form.errors} id={form.errorId} />
       <p data-testid="user-status">{target.active ? t("users.isActive") : t("users.isInactive")}</p>
       {confirm ? (
-        <div className="alert alert-warning" role="alert" data-testid="confirm">
-          <div className="alert-body">
-            <h3 className="alert-heading">{t("users.confirmTitle")}</h3>
-            <p className="alert-text">
-              {confirm === "deactivate" ? t("users.confirmDeactivate", { name: target.name }) : t("users.confirmReactivate", { name: target.name })}
-            </p>
-            <AppForm form={form} method="post" className="kp-actions">
-              <input type="hidden" name="intent" value="setActive" />
-              <input type="hidden" name="active" value={confirm === "deactivate" ? "false" : "true"} />
-              <input type="hidden" name="confirmed" value="yes" />
-              <button type="submit" className="button button-primary">
-                {confirm === "deactivate" ? t("users.confirmDeactivateButton") : t("users.confirmReactivateButton")}
-              </button>
-              <Link to=".">{t("common.cancel")}</Link>
-            </AppForm>
-          </div>
-        </div>
+        <Alert variant="warning" role="alert" testId="confirm">
+          <h3 className="alert-heading">{t("users.confirmTitle")}</h3>
+          <p className="alert-text">
+            {confirm === "deactivate" ? t("users.confirmDeactivate", { name: target.name }) : t("users.confirmReactivate", { name: target.name })}
+          </p>
+          <AppForm form={form} method="post" className="kp-actions">
+            <input type="hidden" name="intent" value="setActive" />
+            <input type="hidden" name="active" value={confirm === "deactivate" ? "false" : "true"} />
+            <input type="hidden" name="confirmed" value="yes" />
+            <SubmitButton intent="setActive">
+              {confirm === "deactivate" ? t("users.confirmDeactivateButton") : t("users.confirmReactivateButton")}
+            </SubmitButton>
+            <Link to=".">{t("common.cancel")}</Link>
+          </AppForm>
+        </Alert>
       ) : isSelf && target.active ? (
         <p>{t("users.error.selfDeactivate")}</p>
       ) : (

@@ -4,7 +4,8 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/new";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { Alert } from "~/components/ui/alert";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { SelectField } from "~/components/ui/forms";
 import { isolateText } from "~/domain/text";
 import { formatDateTime } from "~/i18n";
@@ -57,17 +58,13 @@ export default function NewApplicationPage() {
         <h1>{t("applications.new.title")}</h1>
         <p>{t("applications.new.intro")}</p>
         {rounds.length === 0 ? (
-          <div className="alert alert-info" data-testid="no-open-round">
-            <div className="alert-body">
-              <p className="alert-text">{t("applications.new.noOpenRound")}</p>
-            </div>
-          </div>
+          <Alert variant="info" testId="no-open-round">
+            <p className="alert-text">{t("applications.new.noOpenRound")}</p>
+          </Alert>
         ) : units.length === 0 ? (
-          <div className="alert alert-warning" data-testid="no-unit">
-            <div className="alert-body">
-              <p className="alert-text">{t("applications.new.noUnit")}</p>
-            </div>
-          </div>
+          <Alert variant="warning" testId="no-unit">
+            <p className="alert-text">{t("applications.new.noUnit")}</p>
+          </Alert>
         ) : (
           <AppForm form={form} method="post">
             <SelectField
@@ -88,9 +85,9 @@ export default function NewApplicationPage() {
               options={units.map((u) => ({ value: u.id, label: `${isolateText(u.name)} (${isolateText(u.areaName)})` }))}
             />
             <div className="kp-actions">
-              <button type="submit" className="button button-primary">
+              <SubmitButton>
                 {t("applications.new.create")}
-              </button>
+              </SubmitButton>
               <Link to="/applications">{t("common.cancel")}</Link>
             </div>
           </AppForm>

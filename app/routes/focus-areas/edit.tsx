@@ -3,7 +3,7 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/edit";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { CheckboxField, TextareaField, TextField } from "~/components/ui/forms";
 import { getFocusArea, updateFocusArea } from "~/services/focus-areas.server";
 import { actorFor } from "~/services/mutation.server";
@@ -72,9 +72,9 @@ export default function EditFocusAreaPage() {
           <TextareaField field={fields.description} label={t("focusAreas.field.description")} hint={t("focusAreas.field.descriptionHint")} rows={3} optional />
           <CheckboxField field={fields.active} label={t("focusAreas.field.active")} hint={t("focusAreas.field.activeHint")} />
           <div className="kp-actions">
-            <button type="submit" className="button button-primary">
+            <SubmitButton>
               {t("common.save")}
-            </button>
+            </SubmitButton>
             <Link to="/focus-areas">{t("common.cancel")}</Link>
           </div>
         </AppForm>

@@ -4,7 +4,7 @@
 import { Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/index";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
 import { can } from "~/domain/permissions";
 import { createFocusArea, listFocusAreas } from "~/services/focus-areas.server";
@@ -54,9 +54,9 @@ function CreateForm() {
         <TextField field={fields.name} label={t("focusAreas.field.name")} hint={t("focusAreas.field.nameHint")} autoComplete="off" />
         <TextareaField field={fields.description} label={t("focusAreas.field.description")} hint={t("focusAreas.field.descriptionHint")} rows={3} optional />
         <div className="kp-actions">
-          <button type="submit" className="button button-primary">
+          <SubmitButton>
             {t("focusAreas.create.submit")}
-          </button>
+          </SubmitButton>
         </div>
       </AppForm>
     </section>

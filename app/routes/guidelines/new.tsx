@@ -5,7 +5,7 @@
 import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/new";
 import { BODY_MAX, NewDraftSchema } from "~/components/guidelines/schemas";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { FormErrors, TextareaField, TextField } from "~/components/ui/forms";
 import { parseVersionParam } from "~/domain/guidelines";
 import type { MessageKey } from "~/i18n";
@@ -115,9 +115,9 @@ export default function NewGuidelineDraftPage() {
             <TextField field={fields.title} label={t("guidelines.field.title")} />
             <TextareaField field={fields.body} label={t("guidelines.field.body")} hint={t("guidelines.field.bodyHint", { max: BODY_MAX })} rows={18} optional />
             <div className="kp-actions">
-              <button type="submit" className="button button-primary">
+              <SubmitButton>
                 {t("guidelines.new.submit")}
-              </button>
+              </SubmitButton>
               <Link to="/guidelines">{t("common.cancel")}</Link>
             </div>
           </AppForm>

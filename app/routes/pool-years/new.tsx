@@ -1,7 +1,7 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/new";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { MoneyField, TextareaField, TextField } from "~/components/ui/forms";
 import { DEFAULT_POOL_BUDGET_ORE, firstDayOfYear, isDateInYear, isValidPoolYear } from "~/domain/budget";
 import { toInputValue } from "~/domain/money";
@@ -95,9 +95,9 @@ export default function NewPoolYear() {
           <TextField field={fields.startsOn} label={t("poolYears.field.startsOn")} hint={t("poolYears.field.startsOnHint")} type="date" className="form-input input-width-s" />
           <TextareaField field={fields.note} label={t("poolYears.field.note")} optional rows={3} />
           <div className="kp-actions">
-            <button type="submit" className="button button-primary">
+            <SubmitButton>
               {t("poolYears.new.submit")}
-            </button>
+            </SubmitButton>
             <Link to="/pool-years" className="button button-secondary">
               {t("common.cancel")}
             </Link>

@@ -4,7 +4,7 @@ import { Link, redirect, useActionData, useLoaderData, useSearchParams } from "r
 import { z } from "zod";
 import type { Route } from "./+types/year";
 import { RoundsTable } from "~/components/rounds/rounds-table";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { ConfirmStep, confirmFields } from "~/components/ui/confirm-step";
 import { MoneyField, RadioGroupField, SelectField, SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
 import { clampDateToYear, signedAdjustment } from "~/domain/budget";
@@ -336,9 +336,9 @@ function AdjustForm() {
           />
         ) : null}
         <div className="kp-actions">
-          <button type="submit" className="button button-primary">
+          <SubmitButton>
             {t("poolYears.adjust.submit")}
-          </button>
+          </SubmitButton>
         </div>
       </AppForm>
     </section>

@@ -1,9 +1,10 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/new";
+import { Alert } from "~/components/ui/alert";
 import { FocusAreaRow, type RowField } from "~/components/priorities/focus-area-row";
 import { PrioritisationSchema, readRows, summariseRows } from "~/components/priorities/schema";
 import { kronerInput } from "~/components/rounds/schema";
-import { AppForm, useAppForm } from "~/components/ui/form";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { ConfirmStep, confirmFields } from "~/components/ui/confirm-step";
 import { SelectField, TextareaField, TextField } from "~/components/ui/forms";
 import { formatHundredths } from "~/domain/prioritisation";
@@ -127,18 +128,14 @@ export default function RecordPrioritisationPage() {
       <h1>{t(revising ? "priorities.new.reviseTitle" : "priorities.new.title", { year })}</h1>
       <p>{revising ? t("priorities.new.reviseIntro", { revision: currentRevision, next: currentRevision + 1 }) : t("priorities.new.intro")}</p>
       {inactiveInCurrent.length > 0 ? (
-        <div className="alert alert-warning" role="status">
-          <div className="alert-body">
-            <p className="alert-text">{t("priorities.inactiveDropped", { names: inactiveInCurrent.join(", ") })}</p>
-          </div>
-        </div>
+        <Alert variant="warning" role="status">
+          <p className="alert-text">{t("priorities.inactiveDropped", { names: inactiveInCurrent.join(", ") })}</p>
+        </Alert>
       ) : null}
       {guidelines.length === 0 || focusAreas.length === 0 ? (
-        <div className="alert alert-warning" role="status" data-testid="cannot-record">
-          <div className="alert-body">
-            <p className="alert-text">{t(guidelines.length === 0 ? "priorities.noGuidelines" : "priorities.noFocusAreas")}</p>
-          </div>
-        </div>
+        <Alert variant="warning" role="status" testId="cannot-record">
+          <p className="alert-text">{t(guidelines.length === 0 ? "priorities.noGuidelines" : "priorities.noFocusAreas")}</p>
+        </Alert>
       ) : (
         <>
           {confirm ? (
@@ -214,9 +211,9 @@ export default function RecordPrioritisationPage() {
             </div>
 
             <div className="kp-actions">
-              <button type="submit" className="button button-primary">
+              <SubmitButton>
                 {t("priorities.submit")}
-              </button>
+              </SubmitButton>
               <Link to={`/pool-years/${year}/priorities`}>{t("priorities.cancel")}</Link>
             </div>
           </AppForm>

@@ -2,7 +2,7 @@ import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/new";
 import { RoundFields, useRoundForm } from "~/components/rounds/round-form";
 import { kronerInput, RoundSchema } from "~/components/rounds/schema";
-import { AppForm } from "~/components/ui/form";
+import { AppForm, SubmitButton } from "~/components/ui/form";
 import { formatMoney } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
 import { parseYearParam } from "~/services/pool-years.server";
@@ -77,9 +77,9 @@ export default function NewRoundPage() {
             })}
           />
           <div className="kp-actions">
-            <button type="submit" className="button button-primary">
+            <SubmitButton>
               {t("rounds.new.submit")}
-            </button>
+            </SubmitButton>
             <Link to={`/pool-years/${year}#rounds`}>{t("priorities.cancel")}</Link>
           </div>
         </AppForm>

@@ -4,7 +4,7 @@ import type { Route } from "./+types/round";
 import { RoundFields, useRoundForm } from "~/components/rounds/round-form";
 import { RoundStatusLabel } from "~/components/rounds/rounds-table";
 import { roundDefaults, RoundSchema } from "~/components/rounds/schema";
-import { AppForm } from "~/components/ui/form";
+import { AppForm, SubmitButton } from "~/components/ui/form";
 import { SuccessMessage } from "~/components/ui/forms";
 import { can } from "~/domain/permissions";
 import { formatDate, formatDateTime, formatMoney } from "~/i18n";
@@ -128,9 +128,9 @@ function EditRoundForm() {
             })}
           />
           <div className="kp-actions">
-            <button type="submit" className="button button-primary">
+            <SubmitButton>
               {t("rounds.edit.submit")}
-            </button>
+            </SubmitButton>
           </div>
         </AppForm>
       </div>
