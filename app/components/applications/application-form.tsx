@@ -112,6 +112,8 @@ export function ApplicationForm(props: ApplicationFormProps) {
   const live = changed && isScreenReply(fetcher.data) && fetcher.data.screening ? fetcher.data.screening : null;
   const screening = live ?? props.screening;
 
+  const justificationAsked = Boolean(fields.softRuleJustification.errors?.length);
+
   const costLines = fields.costLines.getFieldList();
   // "Tilføj udgiftslinje" puts the focus in the new line's first field.
   const lineAdded = useRef(false);
@@ -320,16 +322,18 @@ export function ApplicationForm(props: ApplicationFormProps) {
           {live ? t("applications.screening.liveBasis") : t("applications.screening.savedBasis")}
         </p>
         <ScreeningVerdicts screening={screening} caption={t("applications.screening.caption")} />
-        {/* Required as soon as the (live) screening shows warnings: the label says so and why. */}
+        {/* Required as soon as the (live) screening shows warnings, or the server asked for it: the label says so and why. */}
         <TextareaField
           field={fields.softRuleJustification}
           label={
             screening.warnings > 0
               ? t.plural("applications.field.softRuleJustificationRequired", screening.warnings)
-              : t("applications.field.softRuleJustification")
+              : justificationAsked
+                ? t("applications.field.softRuleJustificationAsked")
+                : t("applications.field.softRuleJustification")
           }
           hint={t("applications.hint.softRuleJustification")}
-          optional={screening.warnings === 0}
+          optional={screening.warnings === 0 && !justificationAsked}
           rows={3}
         />
       </section>
