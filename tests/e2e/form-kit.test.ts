@@ -51,10 +51,19 @@ test("a double click on the submit button sends the form once", async ({ page })
   page.on("request", (request) => {
     if (request.method() === "POST") requests.push(request.url());
   });
-  await Promise.all([
-    page.waitForURL((url) => url.searchParams.get("ok") === "created"),
-    page.getByRole("button", { name: da("focusAreas.create.submit"), exact: true }).dblclick(),
-  ]);
+  // The server takes a moment (as under load), so the second click comes while the first request is out.
+  await page.route("**/focus-areas**", async (route) => {
+    if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  const button = page.locator('form:has([name="name"]) button[type="submit"]');
+  const created = page.waitForURL((url) => url.searchParams.get("ok") === "created");
+  const firstPost = page.waitForRequest((request) => request.method() === "POST");
+  await button.dblclick();
+  // And an impatient user's third click once the request is out (force: the button is marked disabled by then).
+  await firstPost;
+  await button.click({ force: true });
+  await created;
   expect(requests).toHaveLength(1);
   await page.getByText(da("focusAreas.ok.created")).waitFor();
   // A second submit would have been refused: the name is in use by then.
