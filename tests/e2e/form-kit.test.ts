@@ -87,6 +87,8 @@ test("the soft-rule justification is linked from the summary and labelled requir
     page.getByTestId("submit").click(),
   ]);
   await summary(page).waitFor();
+  // The server's refusal moves the focus to the summary.
+  await expect.poll(() => focusedId(page)).toBe(await summary(page).getAttribute("id"));
   // The summary is at the top of the page's form, far above the justification.
   const summaryBox = (await summary(page).boundingBox())!;
   const justification = page.locator('textarea[name="softRuleJustification"]');

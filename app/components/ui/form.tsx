@@ -155,8 +155,10 @@ export function AppForm({ form, children, ...rest }: { form: AnyForm; children: 
     sawBusy.current = false;
     if (!inFlight.current) return;
     inFlight.current = false;
+    // The reply may already be rendered (then focus now) or come with the next render.
     focusUntil.current = Date.now() + 1000;
-  }, [navigation.state]);
+    if (form.status === "error") summary.current?.focus();
+  }, [navigation.state, form.status]);
 
   return (
     <Form
