@@ -5,6 +5,7 @@
 import { isRouteErrorResponse, useRouteError } from "react-router";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/utils/i18n";
+import { Alert } from "~/components/ui/alert";
 
 /** The statuses with their own heading and text; anything else is shown as 500. */
 export const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 429, 500] as const;
@@ -28,11 +29,9 @@ export function GeneralErrorBoundary({ statusTexts = {} }: { statusTexts?: Statu
   return (
     <div className="kp-error" data-status={raw}>
       <h1 tabIndex={-1}>{t(heading)}</h1>
-      <div className="alert alert-error" role="alert">
-        <div className="alert-body">
-          <p className="alert-text">{t(text)}</p>
-        </div>
-      </div>
+      <Alert variant="error" role="alert">
+        <p className="alert-text">{t(text)}</p>
+      </Alert>
       <ul className="nobullet-list">
         {status === 401 ? (
           <li>

@@ -1,9 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/login";
-import { FormErrors, TextField } from "~/components/ui/forms";
+import { AppForm, useAppForm } from "~/components/ui/form";
+import { TextField } from "~/components/ui/forms";
 import { createTranslator } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
 import { login } from "~/services/auth.server";
@@ -67,21 +66,17 @@ export default function LoginPage() {
   const { demoUsers, demoPassword } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "login",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(LoginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: LoginSchema,
   });
   return (
     <div className="row">
       <div className="col-12 col-md-7 col-lg-6">
         <h1>{t("login.title")}</h1>
         <p>{t("login.intro")}</p>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+        <AppForm form={form} method="post">
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
           <TextField field={fields.email} label={t("login.email")} type="email" autoComplete="username" />
           <TextField field={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
@@ -90,7 +85,7 @@ export default function LoginPage() {
               {t("login.submit")}
             </button>
           </div>
-        </Form>
+        </AppForm>
       </div>
       {demoUsers ? (
         <div className="col-12 col-md-5 col-lg-6">

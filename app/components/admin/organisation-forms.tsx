@@ -1,9 +1,8 @@
 // The area and unit forms, shared by the "new" and "edit" pages.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "react-router";
-import type { z } from "zod";
-import { CheckboxField, FormErrors, SelectField, TextField } from "~/components/ui/forms";
+import { type SubmissionResult } from "@conform-to/react";
+import { Link } from "react-router";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
+import { CheckboxField, SelectField, TextField } from "~/components/ui/forms";
 import { useT } from "~/utils/i18n";
 import { AreaSchema, UnitSchema } from "./schemas";
 
@@ -24,30 +23,26 @@ export type AreaDefaults = {
 
 export function AreaForm({ lastResult, defaultValue, submitLabel, cancelTo }: FormProps<AreaDefaults>) {
   const t = useT();
-  const [form, fields] = useForm<AreaDefaults, z.output<typeof AreaSchema>>({
+  const [form, fields] = useAppForm({
     id: "area",
     lastResult,
-    defaultValue: { ...defaultValue, sortOrder: String(defaultValue.sortOrder) },
-    constraint: getZodConstraint(AreaSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AreaSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    defaultValue: { ...defaultValue, sortOrder: String(defaultValue.sortOrder), active: defaultValue.active ? "on" : undefined },
+    schema: AreaSchema,
   });
   return (
-    <Form method="post" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} id={form.errorId} />
+    <AppForm form={form} method="post">
       <TextField field={fields.code} label={t("org.area.code")} hint={t("org.area.codeHint")} className="form-input input-width-xs" autoComplete="off" />
       <TextField field={fields.name} label={t("org.area.name")} />
       <TextField field={fields.headName} label={t("org.area.headName")} optional autoComplete="off" />
       <TextField field={fields.sortOrder} label={t("org.area.sortOrder")} hint={t("org.area.sortOrderHint")} className="form-input input-width-xs" inputMode="numeric" optional />
       <CheckboxField field={fields.active} label={t("common.active")} hint={t("org.activeHint")} />
       <div className="kp-actions">
-        <button type="submit" className="button button-primary">
+        <SubmitButton>
           {submitLabel}
-        </button>
+        </SubmitButton>
         <Link to={cancelTo}>{t("common.cancel")}</Link>
       </div>
-    </Form>
+    </AppForm>
   );
 }
 
@@ -66,19 +61,15 @@ export interface UnitChoices {
 
 export function UnitForm({ lastResult, defaultValue, submitLabel, cancelTo, areas, units }: FormProps<UnitDefaults> & UnitChoices) {
   const t = useT();
-  const [form, fields] = useForm<UnitDefaults, z.output<typeof UnitSchema>>({
+  const [form, fields] = useAppForm({
     id: "unit",
     lastResult,
-    defaultValue,
-    constraint: getZodConstraint(UnitSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UnitSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    defaultValue: { ...defaultValue, active: defaultValue.active ? "on" : undefined },
+    schema: UnitSchema,
   });
   const inactive = ` (${t("common.inactive").toLowerCase()})`;
   return (
-    <Form method="post" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} id={form.errorId} />
+    <AppForm form={form} method="post">
       <SelectField
         field={fields.areaId}
         label={t("org.unit.area")}
@@ -100,11 +91,11 @@ export function UnitForm({ lastResult, defaultValue, submitLabel, cancelTo, area
       <TextField field={fields.costCentre} label={t("org.unit.costCentre")} hint={t("org.unit.costCentreHint")} className="form-input input-width-s" optional autoComplete="off" />
       <CheckboxField field={fields.active} label={t("common.active")} hint={t("org.activeHint")} />
       <div className="kp-actions">
-        <button type="submit" className="button button-primary">
+        <SubmitButton>
           {submitLabel}
-        </button>
+        </SubmitButton>
         <Link to={cancelTo}>{t("common.cancel")}</Link>
       </div>
-    </Form>
+    </AppForm>
   );
 }

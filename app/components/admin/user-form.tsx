@@ -1,11 +1,10 @@
 // The user form (create and edit): e-mail, name, unit and roles with their scope.
-import { getCollectionProps, getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "react-router";
-import type { z } from "zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { Link } from "react-router";
 import { ROLES } from "~/domain/permissions";
-import { FormErrors, SelectField, TextField } from "~/components/ui/forms";
-import { useErrorText, useT } from "~/utils/i18n";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
+import { CheckboxGroupField, SelectField, TextField } from "~/components/ui/forms";
+import { useT } from "~/utils/i18n";
 import { UserCreateSchema, UserUpdateSchema } from "./schemas";
 
 export type UserDefaults = {
@@ -16,8 +15,6 @@ export type UserDefaults = {
   leadAreaId: string;
   applicantUnitId: string;
 };
-
-type UserFormShape = UserDefaults & { password?: string; intent?: string };
 
 export interface UserChoices {
   areas: readonly { id: string; code: string; name: string; active: boolean }[];
@@ -40,65 +37,35 @@ export function UserForm({
   cancelTo: string;
 } & UserChoices) {
   const t = useT();
-  const errorText = useErrorText();
   const schema = mode === "create" ? UserCreateSchema : UserUpdateSchema;
-  const [form, fields] = useForm<UserFormShape, z.output<typeof UserCreateSchema> | z.output<typeof UserUpdateSchema>>({
+  const [form, fields] = useAppForm({
     id: mode === "create" ? "user-new" : "user-edit",
     lastResult,
     defaultValue: mode === "create" ? { ...defaultValue, password: "" } : { ...defaultValue, intent: "update" },
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: schema,
   });
   const inactive = ` (${t("common.inactive").toLowerCase()})`;
   const unitChoices = units.map((u) => ({
     value: u.id,
     label: `${u.areaCode} · ${"– ".repeat(u.depth)}${u.name}${u.active ? "" : inactive}`,
   }));
-  const roleErrors = fields.roles.errors ?? [];
   // The area field is required as soon as the area-lead role is ticked (the value
   // follows the checkboxes with JavaScript, and the submitted roles without it).
   const tickedRoles = ([] as unknown[]).concat(fields.roles.value ?? []);
   const leadsArea = tickedRoles.includes("AREA_LEAD");
-  const rolesHintId = `${fields.roles.id}-hint`;
   return (
-    <Form method="post" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} id={form.errorId} />
+    <AppForm form={form} method="post">
       {mode === "edit" ? <input type="hidden" name="intent" value="update" /> : null}
       <TextField field={fields.email} label={t("users.email")} type="email" autoComplete="off" />
       <TextField field={fields.name} label={t("users.name")} autoComplete="off" />
       <SelectField field={fields.unitId} label={t("users.unit")} placeholder={t("users.noUnit")} optional options={unitChoices} />
 
-      <div className={roleErrors.length ? "form-group form-error" : "form-group"}>
-        <fieldset
-          aria-describedby={[rolesHintId, roleErrors.length ? fields.roles.errorId : null].filter(Boolean).join(" ")}
-          aria-invalid={roleErrors.length ? true : undefined}
-        >
-          <legend className="form-label">{t("users.roles")}</legend>
-          <span className="form-hint" id={rolesHintId}>
-            {t("users.rolesHint")}
-          </span>
-          {roleErrors.length ? (
-            <span className="form-error-message" id={fields.roles.errorId}>
-              <span className="sr-only">{t("error.title")}: </span>
-              {roleErrors.map((e) => errorText(e)).join(" ")}
-            </span>
-          ) : null}
-          <ul className="nobullet-list">
-            {getCollectionProps(fields.roles, { type: "checkbox", options: [...ROLES], ariaAttributes: false }).map(({ key, ...props }) => (
-              <li key={key}>
-                <div className="form-group-checkbox">
-                  <input {...props} className="form-checkbox" />
-                  <label className="form-label" htmlFor={props.id}>
-                    {t(`role.${props.value as (typeof ROLES)[number]}`)}
-                  </label>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-      </div>
+      <CheckboxGroupField
+        field={fields.roles}
+        legend={t("users.roles")}
+        hint={t("users.rolesHint")}
+        options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+      />
 
       <SelectField
         field={fields.leadAreaId}
@@ -126,11 +93,11 @@ export function UserForm({
         />
       ) : null}
       <div className="kp-actions">
-        <button type="submit" className="button button-primary">
+        <SubmitButton intent="update">
           {mode === "create" ? t("users.createSubmit") : t("common.save")}
-        </button>
+        </SubmitButton>
         <Link to={cancelTo}>{t("common.cancel")}</Link>
       </div>
-    </Form>
+    </AppForm>
   );
 }

@@ -1,10 +1,9 @@
 // The area lead's ranking of the area's endorsed applications in one round:
 // one number field per application (1..n). Works without JavaScript; with it,
 // Conform checks the places (a place used twice) before the form is sent.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "react-router";
-import { FormErrors, TextField } from "~/components/ui/forms";
+import { type SubmissionResult } from "@conform-to/react";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
+import { TextField } from "~/components/ui/forms";
 import { isolateText } from "~/domain/text";
 import { formatMoney } from "~/i18n";
 import { useLang, useT } from "~/utils/i18n";
@@ -32,24 +31,20 @@ export function RankForm({
 }) {
   const t = useT();
   const lang = useLang();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: `rank-${areaId}`,
     lastResult,
-    constraint: getZodConstraint(RankSchema),
+    schema: RankSchema,
     defaultValue: {
       intent: "rank",
       roundId,
       areaId,
       ranks: items.map((item) => ({ id: item.id, rank: item.endorsementRank === null ? "" : String(item.endorsementRank) })),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RankSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
   const rows = fields.ranks.getFieldList();
   return (
-    <Form method="post" {...getFormProps(form)} data-testid={`rank-form-${areaId}`}>
-      <FormErrors errors={form.errors} id={form.errorId} />
+    <AppForm form={form} method="post" data-testid={`rank-form-${areaId}`}>
       <input type="hidden" name={fields.intent.name} value="rank" />
       <input type="hidden" name={fields.roundId.name} value={roundId} />
       <input type="hidden" name={fields.areaId.name} value={areaId} />
@@ -71,10 +66,10 @@ export function RankForm({
         );
       })}
       <div className="kp-actions">
-        <button type="submit" className="button button-primary">
+        <SubmitButton>
           {t("appList.rank.submit")}
-        </button>
+        </SubmitButton>
       </div>
-    </Form>
+    </AppForm>
   );
 }

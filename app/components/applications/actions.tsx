@@ -1,10 +1,11 @@
 // The detail page's actions, each its own form with a hidden intent (works
 // without JavaScript): submit, withdraw (with a confirmation step), endorse and
 // return for changes.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "react-router";
-import { FormErrors, TextareaField, TextField } from "~/components/ui/forms";
+import { type SubmissionResult } from "@conform-to/react";
+import { Link } from "react-router";
+import { Alert } from "~/components/ui/alert";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
+import { TextareaField, TextField } from "~/components/ui/forms";
 import { formatDateTime } from "~/i18n";
 import { useLang, useT } from "~/utils/i18n";
 import { EndorseSchema, ReturnSchema, SubmitSchema, WithdrawSchema } from "./schema";
@@ -14,27 +15,24 @@ type LastResult = SubmissionResult<string[]> | undefined;
 export function SubmitForm({ lastResult, deadline }: { lastResult: LastResult; deadline: Date }) {
   const t = useT();
   const lang = useLang();
-  const [form] = useForm({ id: "submit-application", lastResult, constraint: getZodConstraint(SubmitSchema) });
+  const [form] = useAppForm({ id: "submit-application", lastResult, schema: SubmitSchema });
   return (
-    <Form method="post" {...getFormProps(form)} data-testid="submit-form">
+    <AppForm form={form} method="post" data-testid="submit-form">
       <input type="hidden" name="intent" value="submit" />
-      <FormErrors errors={form.errors} id={form.errorId} />
       <p>{t("applications.detail.submitIntro", { deadline: formatDateTime(deadline, lang) })}</p>
-      <button type="submit" className="button button-primary">
+      <SubmitButton intent="submit">
         {t("applications.action.submit")}
-      </button>
-    </Form>
+      </SubmitButton>
+    </AppForm>
   );
 }
 
 export function WithdrawForm({ lastResult, confirming, applicationId }: { lastResult: LastResult; confirming: boolean; applicationId: string }) {
   const t = useT();
-  const [form] = useForm({
+  const [form] = useAppForm({
     id: "withdraw-application",
     lastResult,
-    constraint: getZodConstraint(WithdrawSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawSchema }),
-    shouldValidate: "onSubmit",
+    schema: WithdrawSchema,
   });
   if (!confirming && !lastResult) {
     return (
@@ -46,42 +44,35 @@ export function WithdrawForm({ lastResult, confirming, applicationId }: { lastRe
     );
   }
   return (
-    <div className="alert alert-warning" id="withdraw" tabIndex={-1}>
-      <div className="alert-body">
-        <p className="alert-heading">{t("applications.withdraw.title")}</p>
-        <p className="alert-text">{t("applications.withdraw.text")}</p>
-        <Form method="post" {...getFormProps(form)} data-testid="withdraw-form">
-          <FormErrors errors={form.errors} id={form.errorId} />
-          <input type="hidden" name="intent" value="withdraw" />
-          <input type="hidden" name="confirm" value="yes" />
-          <div className="kp-actions">
-            <button type="submit" className="button button-primary">
-              {t("applications.withdraw.yes")}
-            </button>
-            <Link to={`/applications/${applicationId}`}>{t("applications.withdraw.no")}</Link>
-          </div>
-        </Form>
-      </div>
-    </div>
+    <Alert variant="warning" id="withdraw" tabIndex={-1}>
+      <p className="alert-heading">{t("applications.withdraw.title")}</p>
+      <p className="alert-text">{t("applications.withdraw.text")}</p>
+      <AppForm form={form} method="post" data-testid="withdraw-form">
+        <input type="hidden" name="intent" value="withdraw" />
+        <input type="hidden" name="confirm" value="yes" />
+        <div className="kp-actions">
+          <SubmitButton intent="withdraw">
+            {t("applications.withdraw.yes")}
+          </SubmitButton>
+          <Link to={`/applications/${applicationId}`}>{t("applications.withdraw.no")}</Link>
+        </div>
+      </AppForm>
+    </Alert>
   );
 }
 
 export function EndorseForm({ lastResult, deadline }: { lastResult: LastResult; deadline: Date }) {
   const t = useT();
   const lang = useLang();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "endorse-application",
     lastResult,
-    constraint: getZodConstraint(EndorseSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EndorseSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: EndorseSchema,
   });
   return (
-    <Form method="post" {...getFormProps(form)} data-testid="endorse-form">
+    <AppForm form={form} method="post" data-testid="endorse-form">
       <h3 className="h4">{t("applications.endorse.title")}</h3>
       <p>{t("applications.endorse.intro", { deadline: formatDateTime(deadline, lang) })}</p>
-      <FormErrors errors={form.errors} id={form.errorId} />
       <input type="hidden" name="intent" value="endorse" />
       <TextareaField field={fields.comment} label={t("applications.endorse.comment")} hint={t("applications.endorse.commentHint")} optional rows={3} />
       <TextField
@@ -93,32 +84,28 @@ export function EndorseForm({ lastResult, deadline }: { lastResult: LastResult; 
         inputMode="numeric"
         autoComplete="off"
       />
-      <button type="submit" className="button button-primary">
+      <SubmitButton intent="endorse">
         {t("applications.action.endorse")}
-      </button>
-    </Form>
+      </SubmitButton>
+    </AppForm>
   );
 }
 
 export function ReturnForm({ lastResult }: { lastResult: LastResult }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "return-application",
     lastResult,
-    constraint: getZodConstraint(ReturnSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReturnSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: ReturnSchema,
   });
   return (
-    <Form method="post" {...getFormProps(form)} data-testid="return-form">
+    <AppForm form={form} method="post" data-testid="return-form">
       <h3 className="h4">{t("applications.return.title")}</h3>
-      <FormErrors errors={form.errors} id={form.errorId} />
       <input type="hidden" name="intent" value="return" />
       <TextareaField field={fields.comment} label={t("applications.return.comment")} hint={t("applications.return.commentHint")} rows={4} />
       <button type="submit" className="button button-secondary">
         {t("applications.action.return")}
       </button>
-    </Form>
+    </AppForm>
   );
 }

@@ -3,15 +3,16 @@
 // saves, "Indsend" submits. With JavaScript the amounts are summed live (bigint
 // øre) and the screening verdicts follow what is typed (a fetcher screens the
 // form's values on the server without storing them).
-import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { SubmissionResult } from "@conform-to/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { Form, useFetcher } from "react-router";
-import { FormErrors, MoneyField, SelectField, TextareaField, TextField } from "~/components/ui/forms";
+import { useFetcher } from "react-router";
+import { Alert } from "~/components/ui/alert";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
+import { CheckboxGroupField, GroupErrors, MoneyField, RadioGroupField, SelectField, TextareaField, TextField } from "~/components/ui/forms";
 import { COST_CATEGORIES } from "~/domain/screening/rules";
 import { isolateText } from "~/domain/text";
 import { formatDateTime } from "~/i18n";
-import { useErrorText, useLang, useT } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/i18n";
 import { AmountsSummary } from "./amounts";
 import { costCategoryText } from "./content";
 import { ScreeningVerdicts, type ScreeningData } from "./screening";
@@ -51,8 +52,6 @@ export interface ApplicationFormProps {
   attachments: ReactNode;
 }
 
-type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
-
 type ScreenReply = { screening: ScreeningData | null };
 
 /** The form's text values in document order (files and the submit intent left out). */
@@ -68,112 +67,15 @@ function isScreenReply(value: unknown): value is ScreenReply {
   return typeof value === "object" && value !== null && "screening" in value;
 }
 
-/** Errors of a field that is not a single input (a group of checkboxes, a list). */
-function GroupErrors({ field }: { field: Field }) {
-  const t = useT();
-  const errorText = useErrorText();
-  const errors = field.errors ?? [];
-  if (!errors.length) return null;
-  return (
-    <span className="form-error-message" id={field.errorId}>
-      <span className="sr-only">{t("error.title")}: </span>
-      {errors.map((e) => errorText(e)).join(" ")}
-    </span>
-  );
-}
-
-function CheckboxGroup({
-  field,
-  legend,
-  hint,
-  options,
-  testId,
-}: {
-  field: Field;
-  legend: string;
-  hint?: string;
-  options: readonly { value: string; label: string; hint?: string }[];
-  testId: string;
-}) {
-  const errors = field.errors ?? [];
-  const props = getCollectionProps(field, { type: "checkbox", options: options.map((o) => o.value), ariaAttributes: false });
-  return (
-    <div className={errors.length ? "form-group form-error" : "form-group"} data-testid={testId}>
-      <fieldset aria-describedby={[hint ? `${field.id}-hint` : null, errors.length ? field.errorId : null].filter(Boolean).join(" ") || undefined}>
-        <legend className="form-label">{legend}</legend>
-        {hint ? (
-          <span className="form-hint" id={`${field.id}-hint`}>
-            {hint}
-          </span>
-        ) : null}
-        <GroupErrors field={field} />
-        <ul className="nobullet-list">
-          {props.map(({ key, ...input }, index) => {
-            const option = options[index]!;
-            return (
-              <li key={key}>
-                <div className="form-group-checkbox">
-                  <input {...input} className="form-checkbox" aria-describedby={option.hint ? `${input.id}-hint` : undefined} />
-                  <label className="form-label" htmlFor={input.id}>
-                    {option.label}
-                  </label>
-                  {option.hint ? (
-                    <span className="form-hint" id={`${input.id}-hint`}>
-                      {option.hint}
-                    </span>
-                  ) : null}
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      </fieldset>
-    </div>
-  );
-}
-
-function RadioGroup({ field, legend, hint, options }: { field: Field; legend: string; hint?: string; options: readonly { value: string; label: string }[] }) {
-  const errors = field.errors ?? [];
-  const props = getCollectionProps(field, { type: "radio", options: options.map((o) => o.value), ariaAttributes: false });
-  return (
-    <div className={errors.length ? "form-group form-error" : "form-group"} data-testid="primary-focus-area">
-      <fieldset aria-describedby={[hint ? `${field.id}-hint` : null, errors.length ? field.errorId : null].filter(Boolean).join(" ") || undefined}>
-        <legend className="form-label">{legend}</legend>
-        {hint ? (
-          <span className="form-hint" id={`${field.id}-hint`}>
-            {hint}
-          </span>
-        ) : null}
-        <GroupErrors field={field} />
-        <ul className="nobullet-list">
-          {props.map(({ key, ...input }, index) => (
-            <li key={key}>
-              <div className="form-group-radio">
-                <input {...input} required={false} className="form-radio" />
-                <label className="form-label" htmlFor={input.id}>
-                  {options[index]!.label}
-                </label>
-              </div>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-    </div>
-  );
-}
-
 export function ApplicationForm(props: ApplicationFormProps) {
   const t = useT();
   const lang = useLang();
   const { formId, defaults, lastResult, focusAreaOptions, partnerAreaOptions, unitOptions } = props;
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: formId,
     lastResult: lastResult ?? undefined,
     defaultValue: defaults,
-    constraint: getZodConstraint(ApplicationFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplicationFormSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: ApplicationFormSchema,
   });
 
   // Live amounts from what is typed (also right on the server-rendered page).
@@ -210,6 +112,8 @@ export function ApplicationForm(props: ApplicationFormProps) {
   const live = changed && isScreenReply(fetcher.data) && fetcher.data.screening ? fetcher.data.screening : null;
   const screening = live ?? props.screening;
 
+  const justificationAsked = Boolean(fields.softRuleJustification.errors?.length);
+
   const costLines = fields.costLines.getFieldList();
   // "Tilføj udgiftslinje" puts the focus in the new line's first field.
   const lineAdded = useRef(false);
@@ -222,7 +126,6 @@ export function ApplicationForm(props: ApplicationFormProps) {
     }
     lineCount.current = costLines.length;
   }, [costLines.length, lastCategoryId]);
-  const hasFieldErrors = Object.entries(form.allErrors).some(([name, errors]) => name !== "" && errors.length > 0);
 
   const focusOptions = focusAreaOptions.map((fa) => ({
     value: fa.id,
@@ -232,21 +135,13 @@ export function ApplicationForm(props: ApplicationFormProps) {
 
   return (
     <>
-      <Form method="post" {...getFormProps(form)} data-testid="application-form">
+      <AppForm form={form} method="post" data-testid="application-form">
         {/* Enter in a text field saves the draft: this is the form's first (default) button. */}
         <button type="submit" name="intent" value="save" className="sr-only" tabIndex={-1} aria-hidden="true">
           {t("applications.action.save")}
         </button>
-        <FormErrors errors={form.errors} id={form.errorId} />
         {/* The revision the form was opened on; after a refused save it stays the old one, so a second click cannot overwrite either. */}
         <input type="hidden" name={fields.revision.name} defaultValue={fields.revision.initialValue ?? ""} />
-        {hasFieldErrors ? (
-          <div className="alert alert-error" role="alert" data-testid="form-has-errors">
-            <div className="alert-body">
-              <p className="alert-text">{t("common.formHasErrors")}</p>
-            </div>
-          </div>
-        ) : null}
 
         <section aria-labelledby="section-about">
           <h2 id="section-about">
@@ -275,27 +170,28 @@ export function ApplicationForm(props: ApplicationFormProps) {
           <TextField field={fields.title} label={t("applications.field.title")} hint={t("applications.hint.title")} />
           <TextareaField field={fields.purpose} label={t("applications.field.purpose")} hint={t("applications.hint.purpose")} rows={5} />
           {focusOptions.length === 0 ? (
-            <p className="alert alert-warning" data-testid="no-prioritisation">
+            <Alert variant="warning" testId="no-prioritisation">
               {t("applications.focusAreas.none")}
-            </p>
+            </Alert>
           ) : (
             <>
-              <CheckboxGroup
+              <CheckboxGroupField
                 field={fields.focusAreaIds}
                 legend={t("applications.field.focusAreas")}
                 hint={t("applications.hint.focusAreas")}
                 options={focusOptions}
                 testId="focus-areas"
               />
-              <RadioGroup
+              <RadioGroupField
                 field={fields.primaryFocusAreaId}
                 legend={t("applications.field.primaryFocusArea")}
                 hint={t("applications.hint.primaryFocusArea")}
-                options={focusOptions}
+                options={focusOptions.map(({ value, label }) => ({ value, label }))}
+                testId="primary-focus-area"
               />
             </>
           )}
-          <CheckboxGroup
+          <CheckboxGroupField
             field={fields.partnerAreaIds}
             legend={t("applications.field.partnerAreas")}
             hint={t("applications.hint.partnerAreas")}
@@ -343,7 +239,12 @@ export function ApplicationForm(props: ApplicationFormProps) {
             {t("applications.section.economy")}
           </h2>
           <p className="form-hint">{t("applications.hint.costLines")}</p>
-          <div className={fields.costLines.errors?.length ? "form-group form-error" : undefined} data-testid="cost-lines-form">
+          <div
+            className={fields.costLines.errors?.length ? "form-group form-error kp-focus-target" : "kp-focus-target"}
+            id={fields.costLines.id}
+            tabIndex={-1}
+            data-testid="cost-lines-form"
+          >
             <GroupErrors field={fields.costLines} />
             {costLines.length === 0 ? <p>{t("applications.costLines.none")}</p> : null}
             {costLines.map((line, index) => {
@@ -405,7 +306,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
           <TextareaField field={fields.expectedEffect} label={t("applications.field.expectedEffect")} hint={t("applications.hint.expectedEffect")} rows={5} />
           <TextareaField field={fields.followUpPlan} label={t("applications.field.followUpPlan")} hint={t("applications.hint.followUpPlan")} rows={5} />
         </section>
-      </Form>
+      </AppForm>
 
       {/* Bilag: the panel has its own forms, so it stands outside the application form. */}
       {props.attachments}
@@ -421,22 +322,29 @@ export function ApplicationForm(props: ApplicationFormProps) {
           {live ? t("applications.screening.liveBasis") : t("applications.screening.savedBasis")}
         </p>
         <ScreeningVerdicts screening={screening} caption={t("applications.screening.caption")} />
+        {/* Required as soon as the (live) screening shows warnings, or the server asked for it: the label says so and why. */}
         <TextareaField
           field={fields.softRuleJustification}
-          label={t("applications.field.softRuleJustification")}
+          label={
+            screening.warnings > 0
+              ? t.plural("applications.field.softRuleJustificationRequired", screening.warnings)
+              : justificationAsked
+                ? t("applications.field.softRuleJustificationAsked")
+                : t("applications.field.softRuleJustification")
+          }
           hint={t("applications.hint.softRuleJustification")}
-          optional
+          optional={screening.warnings === 0 && !justificationAsked}
           rows={3}
         />
       </section>
 
       <div className="kp-actions">
-        <button type="submit" form={formId} name="intent" value="save" className="button button-secondary" data-testid="save">
+        <SubmitButton form={formId} name="intent" value="save" variant="secondary" testId="save">
           {t("applications.action.save")}
-        </button>
-        <button type="submit" form={formId} name="intent" value="submit" className="button button-primary" data-testid="submit">
+        </SubmitButton>
+        <SubmitButton form={formId} name="intent" value="submit" testId="submit">
           {t("applications.action.submit")}
-        </button>
+        </SubmitButton>
       </div>
       <p className="form-hint">{t("applications.hint.submit", { round: props.round.name, deadline: formatDateTime(props.round.deadline, lang) })}</p>
     </>

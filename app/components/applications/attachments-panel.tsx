@@ -8,6 +8,7 @@ import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_APPLICATION } from "~/domain/
 import { isolateText } from "~/domain/text";
 import { formatDateTime } from "~/i18n";
 import { useLang, useT } from "~/utils/i18n";
+import { Alert } from "../ui/alert";
 import { UserText } from "../ui/user-text";
 import {
   ACCEPT_ATTRIBUTE,
@@ -50,25 +51,19 @@ export function AttachmentsPanel({ applicationId, attachments, canEdit, headingL
       <p>{t("attachments.intro", { max, count: MAX_ATTACHMENTS_PER_APPLICATION })}</p>
 
       {okParam === "added" ? (
-        <div className="alert alert-success" role="status">
-          <div className="alert-body">
-            <p className="alert-text">{name ? t("attachments.added", { fileName: isolateText(name) }) : t("attachments.addedPlain")}</p>
-          </div>
-        </div>
+        <Alert variant="success" role="status">
+          <p className="alert-text">{name ? t("attachments.added", { fileName: isolateText(name) }) : t("attachments.addedPlain")}</p>
+        </Alert>
       ) : null}
       {okParam === "removed" ? (
-        <div className="alert alert-success" role="status">
-          <div className="alert-body">
-            <p className="alert-text">{t("attachments.removed")}</p>
-          </div>
-        </div>
+        <Alert variant="success" role="status">
+          <p className="alert-text">{t("attachments.removed")}</p>
+        </Alert>
       ) : null}
       {errorText && (removeError || !canEdit) ? (
-        <div className="alert alert-error" role="alert" data-testid="attachment-error">
-          <div className="alert-body">
-            <p className="alert-text">{errorText}</p>
-          </div>
-        </div>
+        <Alert variant="error" role="alert" testId="attachment-error">
+          <p className="alert-text">{errorText}</p>
+        </Alert>
       ) : null}
 
       {attachments.length === 0 ? (

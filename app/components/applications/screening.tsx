@@ -2,6 +2,7 @@
 // a symbol (never colour alone) and the sentence that quotes the numbers.
 import type { Outcome } from "~/domain/screening/engine";
 import type { RuleKind, Severity } from "~/domain/screening/rules";
+import { Alert } from "~/components/ui/alert";
 import { useT } from "~/utils/i18n";
 
 export interface VerdictItem {
@@ -30,22 +31,20 @@ const BADGE: Record<Outcome, string> = {
 
 const SYMBOL: Record<Outcome, string> = { pass: "✓", fail: "✗", warning: "!", notApplicable: "–" };
 
-function Alert({ kind, result, text }: { kind: "error" | "warning" | "success"; result: string; text: string }) {
+function Summary({ kind, result, text }: { kind: "error" | "warning" | "success"; result: string; text: string }) {
   return (
-    <div className={`alert alert-${kind}`} data-testid="screening-summary" data-result={result}>
-      <div className="alert-body">
-        <p className="alert-text">{text}</p>
-      </div>
-    </div>
+    <Alert variant={kind} testId="screening-summary" data={{ "data-result": result }}>
+      {text}
+    </Alert>
   );
 }
 
 export function ScreeningSummary({ screening }: { screening: ScreeningData }) {
   const t = useT();
   if (screening.verdicts.length === 0) return <p>{t("applications.screening.noRules")}</p>;
-  if (screening.blocked) return <Alert kind="error" result="blocked" text={t("applications.screening.blocked", { count: screening.failures })} />;
-  if (screening.warnings > 0) return <Alert kind="warning" result="warnings" text={t.plural("applications.screening.warnings", screening.warnings)} />;
-  return <Alert kind="success" result="ok" text={t("applications.screening.allPass")} />;
+  if (screening.blocked) return <Summary kind="error" result="blocked" text={t("applications.screening.blocked", { count: screening.failures })} />;
+  if (screening.warnings > 0) return <Summary kind="warning" result="warnings" text={t.plural("applications.screening.warnings", screening.warnings)} />;
+  return <Summary kind="success" result="ok" text={t("applications.screening.allPass")} />;
 }
 
 export function ScreeningVerdicts({ screening, caption }: { screening: ScreeningData; caption: string }) {

@@ -1,15 +1,16 @@
 // The secretariat's forms on a guideline draft. Each is an ordinary HTML form
 // with a hidden intent and works without JavaScript: adding a rule is two
 // steps (choose the kind → its limits), adopting has a confirmation step.
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { Form, Link } from "react-router";
 import { RULE_PARAM_FIELDS, type RuleParamField } from "~/domain/guidelines";
 import { COST_CATEGORIES, RULE_KINDS, type RuleKind } from "~/domain/screening/rules";
 import type { MessageKey } from "~/i18n";
-import { FormErrors, MoneyField, RadioField, TextareaField, TextField } from "~/components/ui/forms";
-import { useErrorText, useT } from "~/utils/i18n";
+import { Alert } from "~/components/ui/alert";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
+import { CheckboxGroupField, FormErrors, MoneyField, RadioGroupField, TextareaField, TextField } from "~/components/ui/forms";
+import { useT } from "~/utils/i18n";
 import { AddRuleFields, AddRuleSchema, AdoptSchema, BODY_MAX, CriterionSchema, UpdateTextSchema } from "./schemas";
 import { ruleKindLabel } from "./rule-text";
 
@@ -36,30 +37,26 @@ function Section({ id, title, children, level = 3 }: { id: string; title: string
 
 export function TextForm({ title, body, lastResult }: { title: string; body: string; lastResult: Reply }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "guideline-text",
     lastResult,
     defaultValue: { intent: "update", title, body },
-    constraint: getZodConstraint(UpdateTextSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateTextSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: UpdateTextSchema,
   });
   return (
     <details className="details" open={lastResult ? true : undefined} id="edit-text">
       <summary className="details-summary">{t("guidelines.edit.textTitle")}</summary>
       <div className="details-text">
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+        <AppForm form={form} method="post">
           <input type="hidden" name="intent" value="update" />
           <TextField field={fields.title} label={t("guidelines.field.title")} />
           <TextareaField field={fields.body} label={t("guidelines.field.body")} hint={t("guidelines.field.bodyHint", { max: BODY_MAX })} rows={16} />
           <div className="kp-actions">
-            <button type="submit" className="button button-primary">
+            <SubmitButton intent="update">
               {t("guidelines.edit.textSubmit")}
-            </button>
+            </SubmitButton>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </details>
   );
@@ -71,45 +68,13 @@ export function TextForm({ title, body, lastResult }: { title: string; body: str
 
 function CategoryCheckboxes({ field }: { field: Field }) {
   const t = useT();
-  const errorText = useErrorText();
-  const errors = field.errors ?? [];
-  const initial = field.initialValue;
-  const checked = new Set(Array.isArray(initial) ? initial.map(String) : typeof initial === "string" ? [initial] : []);
-  const describedBy = [`${field.id}-hint`, errors.length ? field.errorId : null].filter(Boolean).join(" ");
   return (
-    <div className={errors.length ? "form-group form-error" : "form-group"}>
-      <fieldset aria-describedby={describedBy}>
-        <legend className="form-label">{t("guidelines.field.eligible")}</legend>
-        <span className="form-hint" id={`${field.id}-hint`}>
-          {t("guidelines.field.eligibleHint")}
-        </span>
-        {errors.length ? (
-          <span className="form-error-message" id={field.errorId}>
-            <span className="sr-only">{t("error.title")}: </span>
-            {errors.map((e) => errorText(e)).join(" ")}
-          </span>
-        ) : null}
-        <ul className="nobullet-list">
-          {COST_CATEGORIES.map((category) => (
-            <li key={category}>
-              <div className="form-group-checkbox">
-                <input
-                  type="checkbox"
-                  className="form-checkbox"
-                  id={`${field.id}-${category}`}
-                  name={field.name}
-                  value={category}
-                  defaultChecked={checked.has(category)}
-                />
-                <label className="form-label" htmlFor={`${field.id}-${category}`}>
-                  {t(`costCategory.${category}` as MessageKey)}
-                </label>
-              </div>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-    </div>
+    <CheckboxGroupField
+      field={field}
+      legend={t("guidelines.field.eligible")}
+      hint={t("guidelines.field.eligibleHint")}
+      options={COST_CATEGORIES.map((category) => ({ value: category, label: t(`costCategory.${category}` as MessageKey) }))}
+    />
   );
 }
 
@@ -174,20 +139,17 @@ function ChooseRuleKind({ version, taken }: { version: number; taken: readonly s
 /** Step 2: hard or soft, the kind's limits and a note. */
 function RuleParamsForm({ version, kind, lastResult }: { version: number; kind: RuleKind; lastResult: Reply }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: `guideline-rule-${kind}`,
     lastResult,
     defaultValue: { intent: "addRule", kind, severity: "HARD" },
-    constraint: getZodConstraint(AddRuleFields),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddRuleSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: AddRuleSchema,
+    constraintSchema: AddRuleFields,
   });
   const paramFields: readonly RuleParamField[] = RULE_PARAM_FIELDS[kind];
   return (
-    <Form method="post" action={`/guidelines/${version}?ruleKind=${kind}`} {...getFormProps(form)}>
+    <AppForm form={form} method="post" action={`/guidelines/${version}?ruleKind=${kind}`}>
       <p className="h5">{t("guidelines.addRule.step2", { kind: ruleKindLabel(t, kind) })}</p>
-      <FormErrors errors={form.errors} id={form.errorId} />
       <input type="hidden" name="intent" value="addRule" />
       <input type="hidden" name="kind" value={kind} />
       {fields.kind.errors?.length ? <FormErrors errors={fields.kind.errors} /> : null}
@@ -195,7 +157,7 @@ function RuleParamsForm({ version, kind, lastResult }: { version: number; kind: 
       {paramFields.map((name) => (
         <ParamField key={name} name={name} field={fields[name] as Field} />
       ))}
-      <RadioField
+      <RadioGroupField
         field={fields.severity}
         legend={t("guidelines.field.severity")}
         hint={t("guidelines.rules.hardSoft")}
@@ -206,12 +168,12 @@ function RuleParamsForm({ version, kind, lastResult }: { version: number; kind: 
       />
       <TextareaField field={fields.note} label={t("guidelines.field.note")} hint={t("guidelines.field.noteHint")} rows={2} optional />
       <div className="kp-actions">
-        <button type="submit" className="button button-primary">
+        <SubmitButton intent="addRule">
           {t("guidelines.addRule.submit")}
-        </button>
+        </SubmitButton>
         <Link to={`/guidelines/${version}#add-rule`}>{t("guidelines.addRule.otherKind")}</Link>
       </div>
-    </Form>
+    </AppForm>
   );
 }
 
@@ -248,7 +210,7 @@ export interface CriterionDefaults {
 
 export function CriterionForm({ version, editing, lastResult }: { version: number; editing: CriterionDefaults | null; lastResult: Reply }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: editing ? `guideline-criterion-${editing.id}` : "guideline-criterion-new",
     lastResult,
     defaultValue: editing
@@ -262,18 +224,14 @@ export function CriterionForm({ version, editing, lastResult }: { version: numbe
           scaleMax: String(editing.scaleMax),
         }
       : { intent: "saveCriterion", scaleMin: "0", scaleMax: "5" },
-    constraint: getZodConstraint(CriterionSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CriterionSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: CriterionSchema,
   });
   return (
     <Section
       id="criterion-form"
       title={editing ? t("guidelines.criterion.editTitle", { name: editing.name }) : t("guidelines.criterion.addTitle")}
     >
-      <Form method="post" action={editing ? `/guidelines/${version}?criterion=${editing.id}` : `/guidelines/${version}`} {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
+      <AppForm form={form} method="post" action={editing ? `/guidelines/${version}?criterion=${editing.id}` : `/guidelines/${version}`}>
         <input type="hidden" name="intent" value="saveCriterion" />
         {editing ? <input type="hidden" name="criterionId" value={editing.id} /> : null}
         <TextField field={fields.name} label={t("guidelines.field.criterionName")} />
@@ -295,12 +253,12 @@ export function CriterionForm({ version, editing, lastResult }: { version: numbe
           </div>
         </fieldset>
         <div className="kp-actions">
-          <button type="submit" className="button button-primary">
+          <SubmitButton intent="saveCriterion">
             {editing ? t("guidelines.criterion.save") : t("guidelines.criterion.add")}
-          </button>
+          </SubmitButton>
           {editing ? <Link to={`/guidelines/${version}#criterion-form`}>{t("common.cancel")}</Link> : null}
         </div>
-      </Form>
+      </AppForm>
     </Section>
   );
 }
@@ -324,14 +282,11 @@ export function AdoptSection({
   lastResult: Reply;
 }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "guideline-adopt",
     lastResult,
     defaultValue: { intent: "adopt", adoptedOn: today, confirmed: "yes" },
-    constraint: getZodConstraint(AdoptSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AdoptSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: AdoptSchema,
   });
   return (
     <Section id="adopt" title={t("guidelines.adopt.title")} level={2}>
@@ -339,25 +294,22 @@ export function AdoptSection({
       {isEmpty ? (
         <p data-testid="adopt-empty">{t("guidelines.error.adoptEmpty")}</p>
       ) : confirming ? (
-        <div className="alert alert-warning" role="alert" data-testid="adopt-confirm">
-          <div className="alert-body">
-            <h3 className="alert-heading">{t("guidelines.adopt.confirmTitle")}</h3>
-            <p className="alert-text">{t("guidelines.adopt.confirmText", { version })}</p>
-            {inForceVersion !== null ? <p className="alert-text">{t("guidelines.adopt.confirmSupersedes", { version: inForceVersion })}</p> : null}
-            <Form method="post" action={`/guidelines/${version}?adopt=confirm`} {...getFormProps(form)}>
-              <FormErrors errors={form.errors} id={form.errorId} />
-              <input type="hidden" name="intent" value="adopt" />
-              <input type="hidden" name="confirmed" value="yes" />
-              <TextField field={fields.adoptedOn} label={t("guidelines.adopt.date")} hint={t("guidelines.adopt.dateHint")} type="date" className="form-input input-width-s" />
-              <div className="kp-actions">
-                <button type="submit" className="button button-primary">
-                  {t("guidelines.adopt.confirm", { version })}
-                </button>
-                <Link to={`/guidelines/${version}`}>{t("common.cancel")}</Link>
-              </div>
-            </Form>
-          </div>
-        </div>
+        <Alert variant="warning" role="alert" testId="adopt-confirm">
+          <h3 className="alert-heading">{t("guidelines.adopt.confirmTitle")}</h3>
+          <p className="alert-text">{t("guidelines.adopt.confirmText", { version })}</p>
+          {inForceVersion !== null ? <p className="alert-text">{t("guidelines.adopt.confirmSupersedes", { version: inForceVersion })}</p> : null}
+          <AppForm form={form} method="post" action={`/guidelines/${version}?adopt=confirm`}>
+            <input type="hidden" name="intent" value="adopt" />
+            <input type="hidden" name="confirmed" value="yes" />
+            <TextField field={fields.adoptedOn} label={t("guidelines.adopt.date")} hint={t("guidelines.adopt.dateHint")} type="date" className="form-input input-width-s" />
+            <div className="kp-actions">
+              <SubmitButton intent="adopt">
+                {t("guidelines.adopt.confirm", { version })}
+              </SubmitButton>
+              <Link to={`/guidelines/${version}`}>{t("common.cancel")}</Link>
+            </div>
+          </AppForm>
+        </Alert>
       ) : (
         <Form method="get" action={`/guidelines/${version}#adopt`}>
           <input type="hidden" name="adopt" value="confirm" />

@@ -6,6 +6,7 @@ import { earmarkOre, formatHundredths, type StoredPrioritisedFocusArea } from "~
 import { formatDate, formatDateTime, formatMoney, formatPercent, type Lang, type Translate } from "~/i18n";
 import type { FocusAreaChangeView, PrioritisationView } from "~/domain/prioritisation";
 import { useLang, useT } from "~/utils/i18n";
+import { Alert } from "~/components/ui/alert";
 
 export function formatWeight(hundredths: number, lang: Lang): string {
   return formatHundredths(hundredths, lang === "da" ? "," : ".");
@@ -182,11 +183,9 @@ export function EarmarkTotals({ earmarkedOre, yearTotalOre }: { earmarkedOre: Or
       </dl>
       <ShareBar basisPoints={share} hard />
       {over ? (
-        <div className="alert alert-warning" role="status">
-          <div className="alert-body">
-            <p className="alert-text">{t("priorities.totals.overBudget")}</p>
-          </div>
-        </div>
+        <Alert variant="warning" role="status">
+          <p className="alert-text">{t("priorities.totals.overBudget")}</p>
+        </Alert>
       ) : null}
     </section>
   );

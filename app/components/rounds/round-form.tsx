@@ -1,7 +1,7 @@
 // The fields of a round (create and edit). Times are Danish wall-clock time.
-import { useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { useAppForm } from "~/components/ui/form";
 import { MoneyField, TextField } from "~/components/ui/forms";
 import { RoundSchema } from "./schema";
 import { useT } from "~/utils/i18n";
@@ -15,14 +15,11 @@ export function DateTimeField({ field, label, hint, readOnly }: { field: Field; 
 
 /** The round form's Conform state (create and edit share the schema and the validation timing). */
 export function useRoundForm(id: string, lastResult: SubmissionResult<string[]> | null | undefined, defaultValue: Record<keyof RoundFieldSet, string>) {
-  return useForm({
+  return useAppForm({
     id,
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(RoundSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoundSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: RoundSchema,
   });
 }
 

@@ -1,8 +1,9 @@
 // Form fields on DKFDS markup, wired to Conform: label, hint, error next to the
 // field, aria-invalid and aria-describedby. Errors are message keys, translated here.
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useErrorText, useT } from "~/utils/i18n";
+import { Alert, AlertText } from "./alert";
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
@@ -142,31 +143,86 @@ export function SelectField({
   );
 }
 
-/** One choice of several as radio buttons in a fieldset (DKFDS markup). */
-export function RadioField({ field, legend, options, hint }: { field: Field; legend: ReactNode; options: readonly { value: string; label: ReactNode }[]; hint?: ReactNode }) {
+/** The errors of a field that is not one input (a list of cost lines), on their own. */
+export function GroupErrors({ field }: { field: Field }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const errors = field.errors ?? [];
+  if (!errors.length) return null;
   return (
-    <div className={field.errors?.length ? "form-group form-error" : "form-group"}>
-      <fieldset aria-describedby={describedBy(field, hint)}>
+    <span className="form-error-message" id={field.errorId}>
+      <span className="sr-only">{t("error.title")}: </span>
+      {errors.map((e) => errorText(e)).join(" ")}
+    </span>
+  );
+}
+
+type Choice = { value: string; label: ReactNode; hint?: ReactNode };
+
+/**
+ * A group of radio buttons or checkboxes in a fieldset (DKFDS markup). The
+ * fieldset carries the field's id, so the error summary's link lands on it.
+ */
+function ChoiceGroup({
+  type,
+  field,
+  legend,
+  hint,
+  options,
+  testId,
+}: {
+  type: "radio" | "checkbox";
+  field: Field;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: readonly Choice[];
+  testId?: string;
+}) {
+  const errors = field.errors ?? [];
+  const inputs = getCollectionProps(field, { type, options: options.map((o) => o.value), ariaAttributes: false });
+  return (
+    <div className={errors.length ? "form-group form-error" : "form-group"} data-testid={testId}>
+      <fieldset id={field.id} tabIndex={-1} className="kp-focus-target" aria-describedby={describedBy(field, hint)}>
         <legend className="form-label">{legend}</legend>
         <HintAndError field={field} hint={hint} />
-        {options.map((option) => (
-          <div className="form-group-radio" key={option.value}>
-            <input
-              type="radio"
-              className="form-radio"
-              id={`${field.id}-${option.value}`}
-              name={field.name}
-              value={option.value}
-              defaultChecked={field.initialValue === option.value}
-            />
-            <label className="form-label" htmlFor={`${field.id}-${option.value}`}>
-              {option.label}
-            </label>
-          </div>
-        ))}
+        <ul className="nobullet-list">
+          {inputs.map(({ key, ...input }, index) => {
+            const option = options[index]!;
+            return (
+              <li key={key}>
+                <div className={type === "radio" ? "form-group-radio" : "form-group-checkbox"}>
+                  <input
+                    {...input}
+                    required={false}
+                    className={type === "radio" ? "form-radio" : "form-checkbox"}
+                    aria-describedby={option.hint ? `${input.id}-hint` : undefined}
+                  />
+                  <label className="form-label" htmlFor={input.id}>
+                    {option.label}
+                  </label>
+                  {option.hint ? (
+                    <span className="form-hint" id={`${input.id}-hint`}>
+                      {option.hint}
+                    </span>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
       </fieldset>
     </div>
   );
+}
+
+/** One choice of several as radio buttons. */
+export function RadioGroupField(props: { field: Field; legend: ReactNode; hint?: ReactNode; options: readonly Choice[]; testId?: string }) {
+  return <ChoiceGroup type="radio" {...props} />;
+}
+
+/** Any number of choices as checkboxes (the value is the list of ticked options). */
+export function CheckboxGroupField(props: { field: Field; legend: ReactNode; hint?: ReactNode; options: readonly Choice[]; testId?: string }) {
+  return <ChoiceGroup type="checkbox" {...props} />;
 }
 
 export function CheckboxField({ field, label, hint }: { field: Field; label: ReactNode; hint?: ReactNode }) {
@@ -195,28 +251,24 @@ export function CheckboxField({ field, label, hint }: { field: Field; label: Rea
   );
 }
 
-/** Errors that belong to the whole form (not one field). */
+/** Errors that belong to a page rather than one form's field (forms show theirs in the error summary). */
 export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
   const errorText = useErrorText();
   if (!errors?.length) return null;
   return (
-    <div className="alert alert-error" role="alert" id={id}>
-      <div className="alert-body">
-        {errors.map((e) => (
-          <p className="alert-text" key={e}>
-            {errorText(e)}
-          </p>
-        ))}
-      </div>
-    </div>
+    <Alert variant="error" role="alert" id={id}>
+      {errors.map((e) => (
+        <AlertText key={e}>{errorText(e)}</AlertText>
+      ))}
+    </Alert>
   );
 }
 
-/** Confirmation after a successful change (shown from a ?ok= search param). */
 /**
- * The confirmation after a saved change. It takes the focus when it appears, so
- * the keyboard and screen-reader user lands on it (the form they submitted from
- * may have been replaced) instead of on the page body.
+ * The confirmation after a saved change (shown from a ?ok= search param). It
+ * takes the focus when it appears, so the keyboard and screen-reader user lands
+ * on it (the form they submitted from may have been replaced) instead of on the
+ * page body.
  */
 export function SuccessMessage({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -224,10 +276,8 @@ export function SuccessMessage({ children }: { children: ReactNode }) {
     ref.current?.focus();
   }, []);
   return (
-    <div className="alert alert-success kp-focus-target" role="status" tabIndex={-1} ref={ref}>
-      <div className="alert-body">
-        <p className="alert-text">{children}</p>
-      </div>
-    </div>
+    <Alert variant="success" role="status" className="kp-focus-target" tabIndex={-1} ref={ref}>
+      <AlertText>{children}</AlertText>
+    </Alert>
   );
 }

@@ -1,12 +1,13 @@
 // Edit a user: profile and roles, a new password (ends the user's sessions),
 // and deactivation/reactivation behind a confirmation step that works without
 // JavaScript (?confirm=… shows "Er du sikker?" with the real button). Admins only.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { type SubmissionResult } from "@conform-to/react";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/user-edit";
+import { Alert } from "~/components/ui/alert";
 import { PasswordSchema, SetActiveSchema, UserUpdateSchema } from "~/components/admin/schemas";
 import { UserForm } from "~/components/admin/user-form";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { FormErrors, SuccessMessage, TextField } from "~/components/ui/forms";
 import { formatDate, type MessageKey } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
@@ -99,17 +100,13 @@ function replyFor(result: SubmissionResult<string[]> | undefined, intent: string
 
 function PasswordForm({ lastResult, minPasswordLength }: { lastResult: SubmissionResult<string[]> | undefined; minPasswordLength: number }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "user-password",
     lastResult,
-    constraint: getZodConstraint(PasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: PasswordSchema,
   });
   return (
-    <Form method="post" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} id={form.errorId} />
+    <AppForm form={form} method="post">
       <input type="hidden" name="intent" value="setPassword" />
       <TextField
         field={fields.password}
@@ -123,7 +120,7 @@ function PasswordForm({ lastResult, minPasswordLength }: { lastResult: Submissio
           {t("users.setPassword")}
         </button>
       </div>
-    </Form>
+    </AppForm>
   );
 }
 
@@ -139,29 +136,27 @@ function ActiveSection({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const t = useT();
-  const [form] = useForm({ id: "user-active", lastResult });
+  const [form] = useAppForm({ id: "user-active", lastResult });
   return (
     <>
       <FormErrors errors={form.errors} id={form.errorId} />
       <p data-testid="user-status">{target.active ? t("users.isActive") : t("users.isInactive")}</p>
       {confirm ? (
-        <div className="alert alert-warning" role="alert" data-testid="confirm">
-          <div className="alert-body">
-            <h3 className="alert-heading">{t("users.confirmTitle")}</h3>
-            <p className="alert-text">
-              {confirm === "deactivate" ? t("users.confirmDeactivate", { name: target.name }) : t("users.confirmReactivate", { name: target.name })}
-            </p>
-            <Form method="post" {...getFormProps(form)} className="kp-actions">
-              <input type="hidden" name="intent" value="setActive" />
-              <input type="hidden" name="active" value={confirm === "deactivate" ? "false" : "true"} />
-              <input type="hidden" name="confirmed" value="yes" />
-              <button type="submit" className="button button-primary">
-                {confirm === "deactivate" ? t("users.confirmDeactivateButton") : t("users.confirmReactivateButton")}
-              </button>
-              <Link to=".">{t("common.cancel")}</Link>
-            </Form>
-          </div>
-        </div>
+        <Alert variant="warning" role="alert" testId="confirm">
+          <h3 className="alert-heading">{t("users.confirmTitle")}</h3>
+          <p className="alert-text">
+            {confirm === "deactivate" ? t("users.confirmDeactivate", { name: target.name }) : t("users.confirmReactivate", { name: target.name })}
+          </p>
+          <AppForm form={form} method="post" className="kp-actions">
+            <input type="hidden" name="intent" value="setActive" />
+            <input type="hidden" name="active" value={confirm === "deactivate" ? "false" : "true"} />
+            <input type="hidden" name="confirmed" value="yes" />
+            <SubmitButton intent="setActive">
+              {confirm === "deactivate" ? t("users.confirmDeactivateButton") : t("users.confirmReactivateButton")}
+            </SubmitButton>
+            <Link to=".">{t("common.cancel")}</Link>
+          </AppForm>
+        </Alert>
       ) : isSelf && target.active ? (
         <p>{t("users.error.selfDeactivate")}</p>
       ) : (

@@ -2,6 +2,7 @@
 // as its latest frozen version), status, amounts, screening, comments,
 // attachments, timeline, and the actions the viewer may take (each a separate
 // form with an intent; withdraw asks for confirmation first).
+import { Alert } from "~/components/ui/alert";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { Submission } from "@conform-to/dom";
 import { data, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
@@ -172,14 +173,12 @@ export default function ApplicationPage() {
       </p>
       <h1 data-testid="application-title">{shown.content.title ? <UserText text={shown.content.title} /> : t("applications.untitled", { reference: application.reference })}</h1>
       {returnComment ? (
-        <div className="alert alert-warning" data-testid="return-comment">
-          <div className="alert-body">
-            <p className="alert-heading">
-              {t("applications.edit.returnedBy", { name: returnComment.authorName })} <span className="weight-normal">{formatDateTime(returnComment.createdAt, lang)}</span>
-            </p>
-            <MultilineText text={returnComment.body} />
-          </div>
-        </div>
+        <Alert variant="warning" testId="return-comment">
+          <p className="alert-heading">
+            {t("applications.edit.returnedBy", { name: returnComment.authorName })} <span className="weight-normal">{formatDateTime(returnComment.createdAt, lang)}</span>
+          </p>
+          <MultilineText text={returnComment.body} />
+        </Alert>
       ) : null}
       <dl className="kp-dl" data-testid="application-facts">
         <dt>{t("applications.field.reference")}</dt>

@@ -2,6 +2,7 @@
 // Intents: "save" (Gem kladde), "submit" (Indsend), "screen" (live screening of
 // the typed values; stores nothing) and Conform's list intents (add/remove a
 // cost line without JavaScript: the server answers with the new form state).
+import { Alert } from "~/components/ui/alert";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { data, Link, redirect, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/edit";
@@ -112,25 +113,21 @@ export default function EditApplicationPage() {
         <ApplicationStatusLabel status={application.status} /> · <UserText text={round.name} />
       </p>
       {!loaderData.editable ? (
-        <div className="alert alert-warning" data-testid="not-editable">
-          <div className="alert-body">
-            <p className="alert-text">{t("applications.edit.notEditable", { status: t(`applications.status.${application.status}`) })}</p>
-            <p className="alert-text">
-              <Link to={`/applications/${application.id}`}>{t("applications.edit.toDetail")}</Link>
-            </p>
-          </div>
-        </div>
+        <Alert variant="warning" testId="not-editable">
+          <p className="alert-text">{t("applications.edit.notEditable", { status: t(`applications.status.${application.status}`) })}</p>
+          <p className="alert-text">
+            <Link to={`/applications/${application.id}`}>{t("applications.edit.toDetail")}</Link>
+          </p>
+        </Alert>
       ) : (
         <>
           {loaderData.returnComment ? (
-            <div className="alert alert-warning" data-testid="return-comment">
-              <div className="alert-body">
-                <p className="alert-heading">{t("applications.edit.returnedBy", { name: isolateText(loaderData.returnComment.authorName) })}</p>
-                <p className="alert-text" dir="auto">
-                  <UserText text={loaderData.returnComment.body} />
-                </p>
-              </div>
-            </div>
+            <Alert variant="warning" testId="return-comment">
+              <p className="alert-heading">{t("applications.edit.returnedBy", { name: isolateText(loaderData.returnComment.authorName) })}</p>
+              <p className="alert-text" dir="auto">
+                <UserText text={loaderData.returnComment.body} />
+              </p>
+            </Alert>
           ) : null}
           <p>{t("applications.edit.intro")}</p>
           {lastResult?.error?.[""]?.includes("applications.error.staleRevision") ? (

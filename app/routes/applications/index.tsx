@@ -4,6 +4,7 @@
 // In the area view an area lead ranks the area's endorsed applications of a round.
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/index";
+import { Alert } from "~/components/ui/alert";
 import { ApplicationFilterForm } from "~/components/application-lists/filter-form";
 import { RankForm } from "~/components/application-lists/rank-form";
 import { parseApplicationListParams, RankSchema, TRANSIENT_PARAMS, type ApplicationSort } from "~/components/application-lists/schema";
@@ -113,15 +114,13 @@ export default function ApplicationsPage() {
       <ApplicationFilterForm filter={filter} options={options} view={view} />
 
       {amountNotes.length ? (
-        <div className="alert alert-warning" role="status" data-testid="amount-notes">
-          <div className="alert-body">
-            {amountNotes.map((key) => (
-              <p className="alert-text" key={key}>
-                {t(key === "min" ? "appList.filter.invalidMin" : "appList.filter.invalidMax", { text: filter[key] ?? "" })}
-              </p>
-            ))}
-          </div>
-        </div>
+        <Alert variant="warning" role="status" testId="amount-notes">
+          {amountNotes.map((key) => (
+            <p className="alert-text" key={key}>
+              {t(key === "min" ? "appList.filter.invalidMin" : "appList.filter.invalidMax", { text: filter[key] ?? "" })}
+            </p>
+          ))}
+        </Alert>
       ) : null}
 
       <p role="status" data-testid="list-summary">

@@ -1,12 +1,12 @@
 // /applications/new — start an application: choose an open round and the
 // applying unit (one of the user's units). Creates a draft with its reference
 // and the user as contact person, then opens the form.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/new";
-import { FormErrors, SelectField } from "~/components/ui/forms";
+import { Alert } from "~/components/ui/alert";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
+import { SelectField } from "~/components/ui/forms";
 import { isolateText } from "~/domain/text";
 import { formatDateTime } from "~/i18n";
 import { createApplication, newApplicationOptions } from "~/services/applications.server";
@@ -43,14 +43,11 @@ export default function NewApplicationPage() {
   const lang = useLang();
   const { rounds, units } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "new-application",
     lastResult: actionData?.result,
     defaultValue: { roundId: rounds.length === 1 ? rounds[0]!.id : "", unitId: units.length === 1 ? units[0]!.id : "" },
-    constraint: getZodConstraint(NewApplicationSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewApplicationSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: NewApplicationSchema,
   });
   return (
     <div className="row">
@@ -61,20 +58,15 @@ export default function NewApplicationPage() {
         <h1>{t("applications.new.title")}</h1>
         <p>{t("applications.new.intro")}</p>
         {rounds.length === 0 ? (
-          <div className="alert alert-info" data-testid="no-open-round">
-            <div className="alert-body">
-              <p className="alert-text">{t("applications.new.noOpenRound")}</p>
-            </div>
-          </div>
+          <Alert variant="info" testId="no-open-round">
+            <p className="alert-text">{t("applications.new.noOpenRound")}</p>
+          </Alert>
         ) : units.length === 0 ? (
-          <div className="alert alert-warning" data-testid="no-unit">
-            <div className="alert-body">
-              <p className="alert-text">{t("applications.new.noUnit")}</p>
-            </div>
-          </div>
+          <Alert variant="warning" testId="no-unit">
+            <p className="alert-text">{t("applications.new.noUnit")}</p>
+          </Alert>
         ) : (
-          <Form method="post" {...getFormProps(form)}>
-            <FormErrors errors={form.errors} id={form.errorId} />
+          <AppForm form={form} method="post">
             <SelectField
               field={fields.roundId}
               label={t("applications.field.round")}
@@ -93,12 +85,12 @@ export default function NewApplicationPage() {
               options={units.map((u) => ({ value: u.id, label: `${isolateText(u.name)} (${isolateText(u.areaName)})` }))}
             />
             <div className="kp-actions">
-              <button type="submit" className="button button-primary">
+              <SubmitButton>
                 {t("applications.new.create")}
-              </button>
+              </SubmitButton>
               <Link to="/applications">{t("common.cancel")}</Link>
             </div>
-          </Form>
+          </AppForm>
         )}
       </div>
     </div>

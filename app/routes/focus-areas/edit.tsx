@@ -1,11 +1,10 @@
 // Edit a focus area: name, description, active. Deactivating replaces
 // deleting: earlier prioritisations and applications keep pointing at it.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/edit";
 import { FocusAreaEditSchema } from "~/components/focus-areas/schema";
-import { CheckboxField, FormErrors, TextareaField, TextField } from "~/components/ui/forms";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
+import { CheckboxField, TextareaField, TextField } from "~/components/ui/forms";
 import { getFocusArea, updateFocusArea } from "~/services/focus-areas.server";
 import { actorFor } from "~/services/mutation.server";
 import { attempt, invalid } from "~/utils/action.server";
@@ -44,14 +43,11 @@ export default function EditFocusAreaPage() {
   const t = useT();
   const { focusArea } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: `focus-area-${focusArea.id}`,
     lastResult: actionData?.result,
     defaultValue: { name: focusArea.name, description: focusArea.description, active: focusArea.active ? "on" : undefined },
-    constraint: getZodConstraint(FocusAreaEditSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: FocusAreaEditSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: FocusAreaEditSchema,
   });
   return (
     <div className="row">
@@ -60,18 +56,17 @@ export default function EditFocusAreaPage() {
           <Link to="/focus-areas">{t("focusAreas.back")}</Link>
         </p>
         <h1>{t("focusAreas.edit.title", { name: focusArea.name })}</h1>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+        <AppForm form={form} method="post">
           <TextField field={fields.name} label={t("focusAreas.field.name")} hint={t("focusAreas.field.nameHint")} autoComplete="off" />
           <TextareaField field={fields.description} label={t("focusAreas.field.description")} hint={t("focusAreas.field.descriptionHint")} rows={3} optional />
           <CheckboxField field={fields.active} label={t("focusAreas.field.active")} hint={t("focusAreas.field.activeHint")} />
           <div className="kp-actions">
-            <button type="submit" className="button button-primary">
+            <SubmitButton>
               {t("common.save")}
-            </button>
+            </SubmitButton>
             <Link to="/focus-areas">{t("common.cancel")}</Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

@@ -1,12 +1,11 @@
 // The catalogue of focus areas (fokusområder). Everyone logged in reads it;
 // the secretariat and the leadership create focus areas on this page and edit
 // them on their own page. Nothing is deleted: a focus area is deactivated.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/index";
 import { FocusAreaSchema } from "~/components/focus-areas/schema";
-import { FormErrors, SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
+import { SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
 import { can } from "~/domain/permissions";
 import { createFocusArea, listFocusAreas } from "~/services/focus-areas.server";
 import { actorFor } from "~/services/mutation.server";
@@ -34,27 +33,23 @@ export async function action({ request }: Route.ActionArgs) {
 function CreateForm() {
   const t = useT();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "focus-area-create",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(FocusAreaSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: FocusAreaSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: FocusAreaSchema,
   });
   return (
     <section aria-labelledby="create-title">
       <h2 id="create-title">{t("focusAreas.create.title")}</h2>
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
+      <AppForm form={form} method="post">
         <TextField field={fields.name} label={t("focusAreas.field.name")} hint={t("focusAreas.field.nameHint")} autoComplete="off" />
         <TextareaField field={fields.description} label={t("focusAreas.field.description")} hint={t("focusAreas.field.descriptionHint")} rows={3} optional />
         <div className="kp-actions">
-          <button type="submit" className="button button-primary">
+          <SubmitButton>
             {t("focusAreas.create.submit")}
-          </button>
+          </SubmitButton>
         </div>
-      </Form>
+      </AppForm>
     </section>
   );
 }

@@ -4,6 +4,7 @@
 // only for those who may read drafts; otherwise 404).
 import { Form, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/diff";
+import { Alert } from "~/components/ui/alert";
 import { BodyDiff, CriterionChanges, RuleChanges, TextDiff } from "~/components/guidelines/diff-view";
 import { StatusBadge } from "~/components/guidelines/status";
 import { diffGuidelines, isEmptyDiff, mayReadGuideline, parseVersionParam, type GuidelineSnapshot } from "~/domain/guidelines";
@@ -107,11 +108,9 @@ export default function GuidelineDiffPage() {
           </ul>
           <p>{t("guidelines.diff.legend")}</p>
           {unchanged ? (
-            <div className="alert alert-info" data-testid="diff-unchanged">
-              <div className="alert-body">
-                <p className="alert-text">{t("guidelines.diff.noChanges")}</p>
-              </div>
-            </div>
+            <Alert variant="info" testId="diff-unchanged">
+              <p className="alert-text">{t("guidelines.diff.noChanges")}</p>
+            </Alert>
           ) : null}
 
           <section aria-labelledby="diff-title-title">

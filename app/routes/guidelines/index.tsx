@@ -4,6 +4,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/index";
 import { can } from "~/domain/permissions";
+import { Alert } from "~/components/ui/alert";
 import { StatusBadge } from "~/components/guidelines/status";
 import { formatDate } from "~/i18n";
 import { listGuidelineVersions } from "~/services/guidelines.server";
@@ -26,14 +27,12 @@ export default function GuidelinesPage() {
       <h1>{t("guidelines.title")}</h1>
       <p>{t("guidelines.intro")}</p>
       {inForce ? (
-        <div className="alert alert-success" data-testid="in-force">
-          <div className="alert-body">
-            <p className="alert-text">
-              {t("guidelines.inForce", { version: inForce.version, date: inForce.adoptedOn ? formatDate(inForce.adoptedOn, lang, { dateOnly: true }) : "" })}{" "}
-              <Link to={`/guidelines/${inForce.version}`}>{t("guidelines.readInForce")}</Link>
-            </p>
-          </div>
-        </div>
+        <Alert variant="success" testId="in-force">
+          <p className="alert-text">
+            {t("guidelines.inForce", { version: inForce.version, date: inForce.adoptedOn ? formatDate(inForce.adoptedOn, lang, { dateOnly: true }) : "" })}{" "}
+            <Link to={`/guidelines/${inForce.version}`}>{t("guidelines.readInForce")}</Link>
+          </p>
+        </Alert>
       ) : (
         <p data-testid="in-force">{t("guidelines.noneInForce")}</p>
       )}

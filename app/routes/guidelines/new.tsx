@@ -2,11 +2,10 @@
 // start from an earlier version, whose title and text fill the form and whose
 // rules and criteria are copied. Step 2: title and text → the draft is created
 // with the next version number.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/new";
 import { BODY_MAX, NewDraftSchema } from "~/components/guidelines/schemas";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { FormErrors, TextareaField, TextField } from "~/components/ui/forms";
 import { parseVersionParam } from "~/domain/guidelines";
 import type { MessageKey } from "~/i18n";
@@ -51,14 +50,11 @@ export default function NewGuidelineDraftPage() {
   const t = useT();
   const { versions, base, nextVersion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: `guideline-new-${base?.version ?? 0}`,
     lastResult: actionData?.result,
     defaultValue: { title: base?.title ?? "", body: base?.body ?? "", basedOn: base ? String(base.version) : "" },
-    constraint: getZodConstraint(NewDraftSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewDraftSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: NewDraftSchema,
   });
   return (
     <div className="row">
@@ -113,19 +109,18 @@ export default function NewGuidelineDraftPage() {
           <p data-testid="base-info">
             {base ? t("guidelines.new.basedOnInfo", { version: base.version, rules: base.rules, criteria: base.criteria }) : t("guidelines.new.emptyInfo")}
           </p>
-          <Form method="post" {...getFormProps(form)}>
-            <FormErrors errors={form.errors} id={form.errorId} />
+          <AppForm form={form} method="post">
             {fields.basedOn.errors?.length ? <FormErrors errors={fields.basedOn.errors} /> : null}
             <input type="hidden" name="basedOn" value={base ? String(base.version) : ""} />
             <TextField field={fields.title} label={t("guidelines.field.title")} />
             <TextareaField field={fields.body} label={t("guidelines.field.body")} hint={t("guidelines.field.bodyHint", { max: BODY_MAX })} rows={18} optional />
             <div className="kp-actions">
-              <button type="submit" className="button button-primary">
+              <SubmitButton>
                 {t("guidelines.new.submit")}
-              </button>
+              </SubmitButton>
               <Link to="/guidelines">{t("common.cancel")}</Link>
             </div>
-          </Form>
+          </AppForm>
         </section>
       </div>
     </div>

@@ -3,6 +3,7 @@
 // drafts (others get 404). On a draft, the secretariat edits the text, adds and
 // removes rules and criteria, and records HMU's adoption (with a confirmation
 // step). An adopted or superseded version refuses every change.
+import { Alert } from "~/components/ui/alert";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { data, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
@@ -206,26 +207,20 @@ export default function GuidelineVersionPage() {
       </p>
 
       {status === "DRAFT" ? (
-        <div className="alert alert-info" data-testid="state">
-          <div className="alert-body">
-            <p className="alert-text">{t("guidelines.state.draft")}</p>
-          </div>
-        </div>
+        <Alert variant="info" testId="state">
+          <p className="alert-text">{t("guidelines.state.draft")}</p>
+        </Alert>
       ) : status === "ADOPTED" ? (
-        <div className="alert alert-success" data-testid="state">
-          <div className="alert-body">
-            <p className="alert-text">{t("guidelines.state.adopted", { date: date(guideline.adoptedOn) })}</p>
-          </div>
-        </div>
+        <Alert variant="success" testId="state">
+          <p className="alert-text">{t("guidelines.state.adopted", { date: date(guideline.adoptedOn) })}</p>
+        </Alert>
       ) : (
-        <div className="alert alert-warning" data-testid="state">
-          <div className="alert-body">
-            <p className="alert-text">
-              {t("guidelines.state.superseded")}{" "}
-              {inForce !== null ? <Link to={`/guidelines/${inForce}`}>{t("guidelines.state.seeInForce", { version: inForce })}</Link> : null}
-            </p>
-          </div>
-        </div>
+        <Alert variant="warning" testId="state">
+          <p className="alert-text">
+            {t("guidelines.state.superseded")}{" "}
+            {inForce !== null ? <Link to={`/guidelines/${inForce}`}>{t("guidelines.state.seeInForce", { version: inForce })}</Link> : null}
+          </p>
+        </Alert>
       )}
 
       <dl className="kp-dl" data-testid="facts">

@@ -1,9 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/new";
-import { FormErrors, MoneyField, TextareaField, TextField } from "~/components/ui/forms";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
+import { MoneyField, TextareaField, TextField } from "~/components/ui/forms";
 import { DEFAULT_POOL_BUDGET_ORE, firstDayOfYear, isDateInYear, isValidPoolYear } from "~/domain/budget";
 import { toIsoDate } from "~/domain/dates";
 import { oreToInput } from "~/domain/money";
@@ -67,14 +66,11 @@ export default function NewPoolYear() {
   const t = useT();
   const { defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "pool-year-new",
     lastResult: actionData?.result,
     defaultValue: defaults,
-    constraint: getZodConstraint(CreatePoolYearSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreatePoolYearSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: CreatePoolYearSchema,
   });
   return (
     <div className="row">
@@ -84,21 +80,20 @@ export default function NewPoolYear() {
         </p>
         <h1>{t("poolYears.new.title")}</h1>
         <p>{t("poolYears.new.intro")}</p>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+        <AppForm form={form} method="post">
           <TextField field={fields.year} label={t("poolYears.field.year")} hint={t("poolYears.field.yearHint")} inputMode="numeric" className="form-input input-width-xs" />
           <MoneyField field={fields.budget} label={t("poolYears.field.budget")} hint={t("poolYears.field.budgetHint")} />
           <TextField field={fields.startsOn} label={t("poolYears.field.startsOn")} hint={t("poolYears.field.startsOnHint")} type="date" className="form-input input-width-s" />
           <TextareaField field={fields.note} label={t("poolYears.field.note")} optional rows={3} />
           <div className="kp-actions">
-            <button type="submit" className="button button-primary">
+            <SubmitButton>
               {t("poolYears.new.submit")}
-            </button>
+            </SubmitButton>
             <Link to="/pool-years" className="button button-secondary">
               {t("common.cancel")}
             </Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

@@ -1,12 +1,12 @@
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { type FieldMetadata } from "@conform-to/react";
+import { Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/year";
 import { RoundsTable } from "~/components/rounds/rounds-table";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { ConfirmStep, confirmFields } from "~/components/ui/confirm-step";
-import { FormErrors, MoneyField, RadioField, SelectField, SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
+import { MoneyField, RadioGroupField, SelectField, SuccessMessage, TextareaField, TextField } from "~/components/ui/forms";
 import { clampDateToYear, signedAdjustment } from "~/domain/budget";
 import { can } from "~/domain/permissions";
 import { danishToday, toIsoDate } from "~/domain/dates";
@@ -251,7 +251,7 @@ function KindRadios({ field }: { field: Field }) {
     { value: "addition", label: t("poolYears.field.kindAddition") },
     { value: "reduction", label: t("poolYears.field.kindReduction") },
   ];
-  return <RadioField field={field} legend={t("poolYears.field.kind")} options={options} />;
+  return <RadioGroupField field={field} legend={t("poolYears.field.kind")} options={options} />;
 }
 
 /** The confirmation step: what would be recorded, and the one button that records it. */
@@ -290,14 +290,11 @@ function AdjustForm() {
   const lang = useLang();
   const { poolYear, defaultEffectiveOn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "pool-year-adjust",
     lastResult: actionData?.result,
     defaultValue: { effectiveOn: defaultEffectiveOn },
-    constraint: getZodConstraint(AdjustSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AdjustSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: AdjustSchema,
   });
   const correctable = poolYear.adjustments.map((a) => ({
     value: a.id,
@@ -312,8 +309,7 @@ function AdjustForm() {
       <h2 className="h3" id="adjust-title">
         {t("poolYears.adjust.title")}
       </h2>
-      <Form method="post" action={`/pool-years/${poolYear.year}`} {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
+      <AppForm form={form} method="post" action={`/pool-years/${poolYear.year}`}>
         <KindRadios field={fields.kind} />
         <MoneyField field={fields.amount} label={t("poolYears.field.amount")} hint={t("poolYears.field.amountHint")} />
         <TextareaField field={fields.reason} label={t("poolYears.field.reason")} hint={t("poolYears.field.reasonHint")} rows={3} />
@@ -335,11 +331,11 @@ function AdjustForm() {
           />
         ) : null}
         <div className="kp-actions">
-          <button type="submit" className="button button-primary">
+          <SubmitButton>
             {t("poolYears.adjust.submit")}
-          </button>
+          </SubmitButton>
         </div>
-      </Form>
+      </AppForm>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Link, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/index";
+import { Alert } from "~/components/ui/alert";
 import { EarmarkTotals, FocusAreaTable, RevisionHistory } from "~/components/priorities/prioritisation-view";
 import { SuccessMessage } from "~/components/ui/forms";
 import { can } from "~/domain/permissions";
@@ -81,11 +82,9 @@ export default function PrioritiesPage() {
         </>
       ) : (
         <>
-          <div className="alert alert-info" role="status" data-testid="empty">
-            <div className="alert-body">
-              <p className="alert-text">{t("priorities.empty", { year })}</p>
-            </div>
-          </div>
+          <Alert variant="info" role="status" testId="empty">
+            <p className="alert-text">{t("priorities.empty", { year })}</p>
+          </Alert>
           {recordLink}
         </>
       )}

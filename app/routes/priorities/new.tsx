@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/new";
+import { Alert } from "~/components/ui/alert";
 import { FocusAreaRow, type RowField } from "~/components/priorities/focus-area-row";
 import { PrioritisationSchema, readRows, summariseRows } from "~/components/priorities/schema";
+import { AppForm, SubmitButton, useAppForm } from "~/components/ui/form";
 import { ConfirmStep, confirmFields } from "~/components/ui/confirm-step";
-import { FormErrors, SelectField, TextareaField, TextField } from "~/components/ui/forms";
+import { SelectField, TextareaField, TextField } from "~/components/ui/forms";
 import { danishToday, toIsoDate } from "~/domain/dates";
 import { oreToInput } from "~/domain/money";
 import { formatHundredths } from "~/domain/prioritisation";
@@ -106,14 +106,11 @@ export default function RecordPrioritisationPage() {
   const errorText = useErrorText();
   const { year, yearTotalOre, currentRevision, guidelines, focusAreas, inactiveInCurrent, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "prioritisation",
     lastResult: actionData?.result,
     defaultValue: defaults,
-    constraint: getZodConstraint(PrioritisationSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PrioritisationSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    schema: PrioritisationSchema,
   });
   const rows = fields.rows.getFieldList();
   const summary = summariseRows((form.value as { rows?: unknown } | undefined)?.rows ?? defaults.rows, yearTotalOre);
@@ -130,18 +127,14 @@ export default function RecordPrioritisationPage() {
       <h1>{t(revising ? "priorities.new.reviseTitle" : "priorities.new.title", { year })}</h1>
       <p>{revising ? t("priorities.new.reviseIntro", { revision: currentRevision, next: currentRevision + 1 }) : t("priorities.new.intro")}</p>
       {inactiveInCurrent.length > 0 ? (
-        <div className="alert alert-warning" role="status">
-          <div className="alert-body">
-            <p className="alert-text">{t("priorities.inactiveDropped", { names: inactiveInCurrent.join(", ") })}</p>
-          </div>
-        </div>
+        <Alert variant="warning" role="status">
+          <p className="alert-text">{t("priorities.inactiveDropped", { names: inactiveInCurrent.join(", ") })}</p>
+        </Alert>
       ) : null}
       {guidelines.length === 0 || focusAreas.length === 0 ? (
-        <div className="alert alert-warning" role="status" data-testid="cannot-record">
-          <div className="alert-body">
-            <p className="alert-text">{t(guidelines.length === 0 ? "priorities.noGuidelines" : "priorities.noFocusAreas")}</p>
-          </div>
-        </div>
+        <Alert variant="warning" role="status" testId="cannot-record">
+          <p className="alert-text">{t(guidelines.length === 0 ? "priorities.noGuidelines" : "priorities.noFocusAreas")}</p>
+        </Alert>
       ) : (
         <>
           {confirm ? (
@@ -156,8 +149,7 @@ export default function RecordPrioritisationPage() {
               testId="prioritisation-confirm"
             />
           ) : null}
-          <Form method="post" action={`/pool-years/${year}/priorities/new`} {...getFormProps(form)}>
-            <FormErrors errors={form.errors} id={form.errorId} />
+          <AppForm form={form} method="post" action={`/pool-years/${year}/priorities/new`}>
             <input type="hidden" name={fields.basedOnRevision.name} value={defaults.basedOnRevision} />
             <TextField
               field={fields.decidedOn}
@@ -218,12 +210,12 @@ export default function RecordPrioritisationPage() {
             </div>
 
             <div className="kp-actions">
-              <button type="submit" className="button button-primary">
+              <SubmitButton>
                 {t("priorities.submit")}
-              </button>
+              </SubmitButton>
               <Link to={`/pool-years/${year}/priorities`}>{t("priorities.cancel")}</Link>
             </div>
-          </Form>
+          </AppForm>
         </>
       )}
     </>

@@ -1,9 +1,8 @@
-import { getFormProps } from "@conform-to/react";
-import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/new";
 import { RoundFields, useRoundForm } from "~/components/rounds/round-form";
 import { RoundSchema } from "~/components/rounds/schema";
-import { FormErrors } from "~/components/ui/forms";
+import { AppForm, SubmitButton } from "~/components/ui/form";
 import { oreToInput } from "~/domain/money";
 import { formatMoney } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
@@ -67,8 +66,7 @@ export default function NewRoundPage() {
         </p>
         <h1>{t("rounds.new.title", { year })}</h1>
         <p>{t("rounds.new.intro")}</p>
-        <Form method="post" action={`/pool-years/${year}/rounds/new`} {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+        <AppForm form={form} method="post" action={`/pool-years/${year}/rounds/new`}>
           <RoundFields
             fields={fields}
             year={year}
@@ -79,12 +77,12 @@ export default function NewRoundPage() {
             })}
           />
           <div className="kp-actions">
-            <button type="submit" className="button button-primary">
+            <SubmitButton>
               {t("rounds.new.submit")}
-            </button>
+            </SubmitButton>
             <Link to={`/pool-years/${year}#rounds`}>{t("priorities.cancel")}</Link>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </div>
   );

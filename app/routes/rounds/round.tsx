@@ -1,11 +1,11 @@
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getFormProps } from "@conform-to/react";
-import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/round";
 import { RoundFields, useRoundForm } from "~/components/rounds/round-form";
 import { RoundStatusLabel } from "~/components/rounds/rounds-table";
 import { roundDefaults, RoundSchema } from "~/components/rounds/schema";
-import { FormErrors, SuccessMessage } from "~/components/ui/forms";
+import { AppForm, SubmitButton } from "~/components/ui/form";
+import { SuccessMessage } from "~/components/ui/forms";
 import { can } from "~/domain/permissions";
 import { formatDate, formatDateTime, formatMoney } from "~/i18n";
 import { actorFor } from "~/services/mutation.server";
@@ -115,8 +115,7 @@ function EditRoundForm() {
         <h2 className="h3" id="round-edit-title">
           {t("rounds.edit.title")}
         </h2>
-        <Form method="post" action={`/rounds/${round.id}`} {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+        <AppForm form={form} method="post" action={`/rounds/${round.id}`}>
           <RoundFields
             fields={fields}
             year={year}
@@ -128,11 +127,11 @@ function EditRoundForm() {
             })}
           />
           <div className="kp-actions">
-            <button type="submit" className="button button-primary">
+            <SubmitButton>
               {t("rounds.edit.submit")}
-            </button>
+            </SubmitButton>
           </div>
-        </Form>
+        </AppForm>
       </div>
     </section>
   );
