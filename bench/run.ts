@@ -21,7 +21,9 @@ import { screen, type ScreeningApplication, type ScreeningContext } from "~/doma
 import type { EligibilityRule } from "~/domain/screening/rules";
 import type { Prisma } from "~/generated/prisma/client";
 import { listApplications, rankingGroups } from "~/services/application-lists.server";
-import { applicationScope, contentFromRow, findApplicationScope, getApplicationDetail } from "~/services/applications.server";
+import { applicationScope, findApplicationScope } from "~/services/applications/scope.server";
+import { contentFromRow } from "~/services/applications/content.server";
+import { getApplicationDetail } from "~/services/applications/queries.server";
 import { loadScreeningSetup, screeningApplication } from "~/services/screening.server";
 import { applicationStatistics } from "~/services/statistics.server";
 import { getTimeline } from "~/services/timeline.server";

@@ -69,6 +69,13 @@ export function toInputValue(value: Ore): string {
   return `${negative ? "-" : ""}${whole},${ore.toString().padStart(2, "0")}`;
 }
 
+/** "1.234,56": an amount as a form field shows it (Danish grouping, no unit); parseKroner reads it back. */
+export function oreToInput(value: Ore): string {
+  const { negative, kroner: whole, ore } = splitOre(value);
+  const grouped = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${negative ? "-" : ""}${grouped},${ore.toString().padStart(2, "0")}`;
+}
+
 /**
  * A part of a whole in basis points (1 % = 100), computed in bigint: rounded half
  * up by default, or down (for a share that must never flatter, as when checking a

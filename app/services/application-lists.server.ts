@@ -4,29 +4,24 @@
 // Also the area lead's ranking (rangordning) of the area's endorsed applications.
 import {
   LIST_VIEWS,
-  rankProblems,
   type ApplicationListFilter,
   type ApplicationSort,
   type ListView,
   type SortDirection,
 } from "~/components/application-lists/schema";
-import type { ApplicationStatus } from "~/domain/applications/status";
+import { leadAreaIds } from "~/domain/applications/checks";
+import { rankProblems } from "~/domain/applications/ranking";
+import { countsTowardsRequested, type ApplicationStatus } from "~/domain/applications/status";
 import { parseKroner, type Ore } from "~/domain/money";
 import { applicantUnitIds, privateScopeUnitIds, scopeFilter, type PermissionSubject } from "~/domain/permissions";
 import type { Prisma } from "~/generated/prisma/client";
-import { formatDateTime, type Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { PAGE_SIZE, pageCount } from "~/utils/list-params";
-import { lockEndorsementRanks } from "./applications.server";
-import { defineMutation, FieldError, PermissionError, type AuditEntry } from "./mutation.server";
+import { lockEndorsementRanks } from "./applications/endorsement.server";
+import { defineMutation, failOn, FieldError, PermissionError, type AuditEntry } from "./mutation.server";
 
 // ---------------------------------------------------------------------------
 // Views and scope
-
-/** Areas the user leads (AREA_LEAD grants with an area). */
-export function leadAreaIds(user: PermissionSubject): string[] {
-  return [...new Set(user.roles.filter((g) => g.role === "AREA_LEAD" && g.areaId).map((g) => g.areaId!))];
-}
 
 /** The views a user can choose between, the default (the role's own list) first. */
 export function availableViews(user: PermissionSubject): ListView[] {
@@ -231,16 +226,14 @@ export interface ApplicationListPage {
   total: number;
   /**
    * The requested amount of all matches (not just this page), summed by the
-   * database — leaving out drafts (not applied for yet; an amount being edited
-   * may even be negative) and withdrawn applications. The rows still list them.
+   * database — only statuses that count towards the requested amount
+   * (countsTowardsRequested: not drafts, not withdrawn), as in the statistics.
+   * The rows still list them all.
    */
   totalRequestedOre: Ore;
   page: number;
   pages: number;
 }
-
-/** Statuses listed but not counted in the total requested. */
-export const NOT_IN_TOTAL_REQUESTED: readonly ApplicationStatus[] = ["DRAFT", "WITHDRAWN"];
 
 export async function listApplications(user: PermissionSubject, asked: ApplicationListFilter, pageSize = PAGE_SIZE): Promise<ApplicationListPage> {
   const view = resolveView(user, asked.view);
@@ -269,7 +262,7 @@ export async function listApplications(user: PermissionSubject, asked: Applicati
   const byStatus = await prisma.application.groupBy({ by: ["status"], where, _count: { _all: true }, _sum: { requestedOre: true } });
   const total = byStatus.reduce((sum, g) => sum + g._count._all, 0);
   const totalRequestedOre = byStatus
-    .filter((g) => !NOT_IN_TOTAL_REQUESTED.includes(g.status))
+    .filter((g) => countsTowardsRequested(g.status))
     .reduce((sum, g) => sum + (g._sum.requestedOre ?? 0n), 0n);
   const pages = pageCount(total, pageSize);
   const page = Math.min(filter.page, pages);
@@ -370,8 +363,6 @@ export interface RankApplicationsInput {
   roundId: string;
   areaId: string;
   ranks: readonly { id: string; rank: number }[];
-  /** Language of the deadline in a refusal. */
-  lang?: Lang;
   /** The moment of ranking (tests); now by default. */
   now?: Date;
 }
@@ -389,9 +380,7 @@ export const rankApplications = defineMutation<RankApplicationsInput, { changed:
     const now = input.now ?? new Date();
     const round = await tx.round.findUnique({ where: { id: input.roundId }, select: { endorsementDeadline: true } });
     if (!round) throw new FieldError("", "appList.rank.stale");
-    if (now > round.endorsementDeadline) {
-      throw new FieldError("", "appList.rank.deadlinePassed", { deadline: formatDateTime(round.endorsementDeadline, input.lang ?? "da") });
-    }
+    if (now > round.endorsementDeadline) throw new FieldError("", "appList.rank.deadlinePassed", { deadline: round.endorsementDeadline });
     // The same lock as an endorsement's: the ranks below are checked by reading.
     await lockEndorsementRanks(tx, input.roundId, input.areaId);
     const ids = input.ranks.map((r) => r.id);
@@ -416,8 +405,7 @@ export const rankApplications = defineMutation<RankApplicationsInput, { changed:
       ids.length !== expected.size ||
       ids.some((id) => !expected.has(id));
     if (stale) throw new FieldError("", "appList.rank.stale");
-    const problem = rankProblems(input.ranks.map((r) => r.rank))[0];
-    if (problem) throw new FieldError(`ranks[${problem.index}].rank`, problem.message);
+    failOn(rankProblems(input.ranks.map((r) => r.rank)).map((p) => ({ field: `ranks[${p.index}].rank`, key: p.message })));
 
     const audit: AuditEntry[] = [];
     for (const { id, rank } of input.ranks) {

@@ -12,7 +12,7 @@ import * as listPage from "~/routes/applications/index";
 import * as statisticsPage from "~/routes/applications/statistics";
 import { ROUND_WINTER, seedListFixture, type FixtureIds } from "./application-lists.fixtures";
 import { rankingGroups } from "./application-lists.server";
-import { returnApplication } from "./applications.server";
+import { returnApplication } from "~/services/applications/endorsement.server";
 import { updateUnit } from "./organisation.server";
 
 let ids: FixtureIds;

@@ -2,7 +2,7 @@
 // that it leaves its audit event (app/services/registry.test.ts): a new service
 // file adds its list here.
 import { applicationListMutations } from "./application-lists.server";
-import { applicationMutations } from "./applications.server";
+import { applicationMutations } from "~/services/applications/mutations.server";
 import { attachmentMutations } from "./attachments.server";
 import { authMutations } from "./auth.server";
 import { focusAreaMutations } from "./focus-areas.server";

@@ -2,7 +2,7 @@
 // guideline version in force (the adopted one), the focus areas of the round's
 // pool year's current prioritisation (its highest revision) and the round's
 // decision date. Reads only; the pure engine does the checking.
-import type { ApplicationContent } from "~/components/applications/schema";
+import type { ApplicationContent } from "~/domain/applications/content";
 import { computeAmounts } from "~/domain/applications/amounts";
 import { screen, screeningSummary, type ExplanationValue, type Outcome, type ScreeningApplication, type ScreeningContext, type Verdict } from "~/domain/screening/engine";
 import { parseRule, type CostCategory, type EligibilityRule, type RuleKind, type Severity } from "~/domain/screening/rules";

@@ -1,15 +1,16 @@
 // Aggregate figures about applications (Tal og fordeling): counts and sums of
 // requested amounts by area, focus area and status. Never any application's
 // content (no titles, references, units or people): HMU observers read this.
-// Drafts are left out: they are not applications yet.
+// Only what counts towards the requested total (countsTowardsRequested):
+// drafts are not applications yet, withdrawn ones no longer are — the same
+// rule as the application list's total.
 import type { StatisticsFilter } from "~/components/application-lists/schema";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/applications/status";
+import { REQUESTED_STATUSES, type ApplicationStatus } from "~/domain/applications/status";
 import type { Ore } from "~/domain/money";
 import { protectTable, unprotectedTable, type CellView } from "~/domain/small-cells";
 import { currentPoolYear } from "~/domain/pool-years";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { SUBMITTED_ONCE_WHERE } from "./application-lists.server";
 import { todayInDenmark } from "./prioritisations.server";
 
 export interface Figure {
@@ -46,8 +47,8 @@ export interface ApplicationStatistics {
   smallCellsHidden: boolean;
 }
 
-/** The statuses that count: everything except drafts (not yet submitted). */
-export const COUNTED_STATUSES = APPLICATION_STATUSES.filter((s) => s !== "DRAFT");
+/** The statuses that count (countsTowardsRequested), in the life cycle's order. */
+export const COUNTED_STATUSES = REQUESTED_STATUSES;
 
 const figure = (count: number, sum: bigint | null): Figure => ({ count, requestedOre: sum ?? 0n });
 
@@ -75,8 +76,7 @@ export async function applicationStatistics(asked: StatisticsFilter, { protect }
   else year = currentPoolYear(years, todayInDenmark(now).getUTCFullYear()) ?? "all";
 
   const where: Prisma.ApplicationWhereInput = {
-    // Never-submitted drafts (also withdrawn ones) are the unit's own work, not applications yet.
-    ...SUBMITTED_ONCE_WHERE,
+    status: { in: [...COUNTED_STATUSES] },
     ...(round ? { roundId: round.id } : year !== "all" ? { round: { poolYear: { year } } } : {}),
   };
 

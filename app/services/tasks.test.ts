@@ -1,8 +1,10 @@
 // "Dine opgaver" on the home page: each role sees what it should do next, and
 // only within its scope.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ApplicationContent } from "~/components/applications/schema";
-import { createApplication, returnApplication, saveDraft, submitApplication } from "~/services/applications.server";
+import type { ApplicationContent } from "~/domain/applications/content";
+import { createApplication, saveDraft } from "~/services/applications/drafting.server";
+import { returnApplication } from "~/services/applications/endorsement.server";
+import { submitApplication } from "~/services/applications/submission.server";
 import { prisma } from "~/utils/db.server";
 import { actorFor, cookieFor, demoEmail, resetToDemo, sessionUserFor } from "../../tests/db-utils";
 import { callLoader, type RouteModule } from "../../tests/route-utils";

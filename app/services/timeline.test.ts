@@ -9,7 +9,8 @@ import { createTranslator } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { actorFor, demoEmail, resetToDemo } from "../../tests/db-utils";
 import { addAttachment, removeAttachment } from "./attachments.server";
-import { getTimeline, timelineDetails } from "./timeline.server";
+import { timelineDetails } from "~/domain/applications/timeline";
+import { getTimeline } from "./timeline.server";
 
 beforeEach(resetToDemo);
 

@@ -2,8 +2,10 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { Submission } from "@conform-to/dom";
 import { data } from "react-router";
-import { formatMoney, translate, type Lang } from "~/i18n";
-import { FieldError, PermissionError } from "~/services/mutation.server";
+import type { Problem, ProblemValue } from "~/domain/applications/problems";
+import { formatDateTime, formatMoney, translate, type Lang } from "~/i18n";
+import { explainVerdict, ruleName } from "~/i18n/screening";
+import { FieldError, PermissionError, ProblemsError } from "~/services/mutation.server";
 
 export type ActionReply = { result: SubmissionResult<string[]> };
 
@@ -12,18 +14,49 @@ export function invalid(submission: Submission<unknown>, fieldErrors?: Record<st
   return data({ result: submission.reply(fieldErrors ? { fieldErrors } : undefined) }, { status: 400 });
 }
 
-/** Message variables: "…Ore" values (øre as a string) also appear formatted as money under the name without "Ore". */
-export function formatErrorVars(vars: Record<string, string | number>, lang: Lang): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...vars };
+/**
+ * Message variables as a message quotes them: a bigint is øre, shown as money
+ * under the name without "Ore" ("totalOre" → "total"), as are "…Ore" values
+ * given as a decimal string; a Date is shown as date and time.
+ */
+export function formatErrorVars(vars: Record<string, ProblemValue>, lang: Lang): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(vars)) {
-    if (key.endsWith("Ore") && /^-?\d+$/.test(String(value))) out[key.slice(0, -3)] = formatMoney(BigInt(value), lang);
+    if (value instanceof Date) out[key] = formatDateTime(value, lang);
+    else if (typeof value === "bigint") {
+      out[key] = value.toString();
+      out[key.endsWith("Ore") ? key.slice(0, -3) : key] = formatMoney(value, lang);
+    } else {
+      out[key] = value;
+      if (key.endsWith("Ore") && /^-?\d+$/.test(String(value))) out[key.slice(0, -3)] = formatMoney(BigInt(value), lang);
+    }
   }
   return out;
 }
 
+/** One problem as the sentence the reader sees, in their language. */
+export function problemMessage(problem: Problem, lang: Lang): string {
+  if (problem.verdict) {
+    return translate(lang, problem.key, { ...formatErrorVars(problem.vars ?? {}, lang), rule: ruleName(problem.verdict, lang), reason: explainVerdict(problem.verdict, lang) });
+  }
+  return translate(lang, problem.key, problem.vars ? formatErrorVars(problem.vars, lang) : undefined);
+}
+
+/** Problems → Conform field errors ("" = the whole form): every problem next to its field, each sentence once. */
+export function problemErrors(problems: readonly Problem[], lang: Lang): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const problem of problems) {
+    // A message without values stays a key: the form translates it (as Zod's messages).
+    const message = problem.vars || problem.verdict ? problemMessage(problem, lang) : problem.key;
+    const list = (errors[problem.field] ??= []);
+    if (!list.includes(message)) list.push(message);
+  }
+  return errors;
+}
+
 /**
- * Runs the work; a FieldError becomes a 400 reply with the message next to its
- * field, a PermissionError a 403/404 response. Anything else propagates (500).
+ * Runs the work; a ProblemsError becomes a 400 reply with every problem next
+ * to its field, a FieldError one with the message next to its field, a PermissionError a 403/404 response. Anything else propagates (500).
  * A FieldError that quotes numbers ("Puljeåret 2026 findes allerede") is
  * translated here, in the user's language, so the numbers reach the field.
  */
@@ -35,6 +68,9 @@ export async function attempt<T>(
   try {
     return { ok: true, value: await work() };
   } catch (error) {
+    if (error instanceof ProblemsError) {
+      return { ok: false, response: invalid(submission, problemErrors(error.problems, lang)) };
+    }
     if (error instanceof FieldError) {
       const message = error.vars ? translate(lang, error.messageKey, formatErrorVars(error.vars, lang)) : error.messageKey;
       return { ok: false, response: invalid(submission, { [error.field]: [message] }) };

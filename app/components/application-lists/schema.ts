@@ -1,6 +1,7 @@
 // The application list's URL state, the area lead's ranking form and the
 // statistics page's filter. Pure (Zod only): used on the server and in the browser.
 import { z } from "zod";
+import { rankProblems } from "~/domain/applications/ranking";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/applications/status";
 import { pageParam, parseSearchParams } from "~/utils/list-params";
 
@@ -97,24 +98,6 @@ export const RankSchema = z
     }
   });
 export type RankInput = z.infer<typeof RankSchema>;
-
-export interface RankProblem {
-  index: number;
-  message: "appList.rank.range" | "appList.rank.duplicate";
-}
-
-/** Ranks must be 1..n (n = number of applications) and each used once. */
-export function rankProblems(ranks: readonly number[]): RankProblem[] {
-  const problems: RankProblem[] = [];
-  const n = ranks.length;
-  const seen = new Map<number, number>();
-  for (const rank of ranks) seen.set(rank, (seen.get(rank) ?? 0) + 1);
-  ranks.forEach((rank, index) => {
-    if (!Number.isInteger(rank) || rank < 1 || rank > n) problems.push({ index, message: "appList.rank.range" });
-    else if ((seen.get(rank) ?? 0) > 1) problems.push({ index, message: "appList.rank.duplicate" });
-  });
-  return problems;
-}
 
 // ---------------------------------------------------------------------------
 // The statistics page's filter: a pool year ("all" = every year) and a round.

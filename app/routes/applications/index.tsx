@@ -47,7 +47,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (submission.status !== "success") return invalid(submission);
   const { roundId, areaId, ranks } = submission.value;
   const lang = await getLang(request);
-  const outcome = await attempt(submission, () => rankApplications(actorFor(request, user), { roundId, areaId, ranks, lang }), lang);
+  const outcome = await attempt(submission, () => rankApplications(actorFor(request, user), { roundId, areaId, ranks }), lang);
   if (!outcome.ok) return outcome.response;
   const url = new URL(request.url);
   for (const key of TRANSIENT_PARAMS) url.searchParams.delete(key);

@@ -2,14 +2,17 @@ import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
+import { countsTowardsRequested } from "~/domain/applications/status";
 import { ROLES } from "~/domain/permissions";
 import type { CellView } from "~/domain/small-cells";
 import { currentPoolYear } from "~/domain/pool-years";
 import { todayInDenmark } from "~/services/prioritisations.server";
+import { parseApplicationListParams } from "~/components/application-lists/schema";
+import { listApplications } from "~/services/application-lists.server";
 import { applicationStatistics } from "~/services/statistics.server";
 import { prisma } from "~/utils/db.server";
 import { FIXTURE, FOCUS, ROUND_2027, ROUND_AUTUMN, ROUND_WINTER, seedListFixture, sumOf, UNITS, type FixtureApplication, type FixtureIds } from "~/services/application-lists.fixtures";
-import { cookieFor, demoEmail, demoEmailFor, resetToDemo } from "../../../tests/db-utils";
+import { cookieFor, demoEmail, sessionUserFor, demoEmailFor, resetToDemo } from "../../../tests/db-utils";
 import { callLoader } from "../../../tests/route-utils";
 import * as application from "./application";
 import * as index from "./index";
@@ -35,7 +38,7 @@ function render(data: unknown): string {
   return renderToString(createElement(Stub, { initialEntries: ["/applications/statistics"], hydrationData: { loaderData: { stats: data } } }));
 }
 
-const counted = (pick: (a: FixtureApplication) => boolean) => FIXTURE.filter((a) => a.status !== "DRAFT" && pick(a));
+const counted = (pick: (a: FixtureApplication) => boolean) => FIXTURE.filter((a) => countsTowardsRequested(a.status) && pick(a));
 const yearOf = (a: FixtureApplication) => (a.round === ROUND_2027 ? 2027 : 2026);
 
 /** The expected figures, computed here from the fixture, to the øre. */
@@ -94,7 +97,16 @@ describe("/applications/statistics", () => {
     const data = await stats("?year=2026");
     expect(data.filter).toEqual({ year: 2026, roundId: null });
     compare(data, counted((a) => yearOf(a) === 2026));
-    expect(data.total.requestedOre).toBe(33_237_950n);
+    expect(data.total.requestedOre).toBe(32_487_950n); // the withdrawn 7.500,00 kr. no longer counts (as in the list)
+  });
+
+  it("sums the same requested total as the application list: withdrawn applications count in neither", async () => {
+    const all = await stats("?year=all");
+    const secretariat = await sessionUserFor(demoEmail.secretariat);
+    const list = await listApplications(secretariat, parseApplicationListParams("http://x/applications?view=all"));
+    expect(FIXTURE.some((a) => a.status === "WITHDRAWN" && a.submittedAt)).toBe(true);
+    expect(all.total.requestedOre).toBe(list.totalRequestedOre);
+    expect(all.byStatus.map((row) => row.status)).not.toContain("WITHDRAWN");
   });
 
   it("filters by round, and by all years", async () => {
