@@ -401,6 +401,24 @@ describe("application.submit", () => {
     expect(submissionProblems(content).find((p) => p.field === "targetGroup")?.key).toBe("validation.required");
   });
 
+  it("refuses a submission with every problem at once, not only the first, changing nothing", async () => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    const before = await counts();
+    const content = validContent(id, { title: "", followUpPlan: "", coFinancingOre: kroner(60_000) });
+    const error = await submitApplication(await actorFor(demoEmail.applicant), { id: applicationId, content, now: NOW }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProblemsError);
+    expect((error as ProblemsError).problems.map((p) => [p.field, p.key])).toEqual([
+      ["title", "validation.required"],
+      ["coFinancing", "applications.error.coFinancingOverTotal"],
+      ["followUpPlan", "validation.required"],
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
   it("quotes the total when the co-financing is above it", async () => {
     const id = await ids();
     const { id: applicationId } = await newDraft(id);
