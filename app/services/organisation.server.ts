@@ -1,7 +1,7 @@
 // The organisation: areas (forvaltningsområder) and their units (centres/offices,
 // optionally nested). Data, never hard-coded. Nothing is deleted: areas and units
 // are deactivated instead.
-import { AREA_CODE_PATTERN } from "~/components/admin/schemas";
+import { isAreaCode } from "~/domain/areas";
 import { prisma, type Tx } from "~/utils/db.server";
 import { defineMutation, FieldError, PermissionError, type AuditEntry } from "./mutation.server";
 
@@ -143,7 +143,7 @@ export function withoutSubtree(options: readonly UnitOption[], unitId: string): 
 
 function normaliseArea(input: AreaInput): AreaInput {
   const code = input.code.trim().toUpperCase();
-  if (!AREA_CODE_PATTERN.test(code)) throw new FieldError("code", "org.area.error.codeFormat");
+  if (!isAreaCode(code)) throw new FieldError("code", "org.area.error.codeFormat");
   const name = input.name.trim();
   if (!name) throw new FieldError("name", "validation.required");
   if (!Number.isInteger(input.sortOrder) || input.sortOrder < 0 || input.sortOrder > 9999) {

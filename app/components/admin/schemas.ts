@@ -3,11 +3,9 @@
 // Rules that need the database (unique names, cycles, existing ids) live in the
 // services and come back as field errors.
 import { z } from "zod";
+import { AREA_CODE_PATTERN } from "~/domain/areas";
 import { ROLES, type Role } from "~/domain/permissions";
 import { checkbox, email, optionalId, optionalText, requiredText } from "~/utils/validation";
-
-/** 2–6 uppercase letters, Danish letters included (BUU, ØAD). */
-export const AREA_CODE_PATTERN = /^[A-ZÆØÅ]{2,6}$/;
 
 export const AreaSchema = z.object({
   code: z
