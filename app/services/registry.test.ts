@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { kroner } from "~/domain/money";
 import { prisma } from "~/utils/db.server";
 import { actorFor, demoEmail, resetToDemo } from "../../tests/db-utils";
-import { rankApplications } from "./application-lists.server";
+import { rankApplications } from "./applications/ranking.server";
 import { createApplication, saveDraft } from "~/services/applications/drafting.server";
 import { endorseApplication, endorseOnBehalf, returnApplication } from "~/services/applications/endorsement.server";
 import { submitApplication, withdrawApplication } from "~/services/applications/submission.server";

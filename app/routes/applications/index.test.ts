@@ -6,7 +6,8 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/applicati
 import { prisma } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/list-params";
 import { FIXTURE, ROUND_WINTER, seedListFixture, sumOf, UNITS, type FixtureApplication, type FixtureIds } from "~/services/application-lists.fixtures";
-import { listApplications, listWhere, rankApplications } from "~/services/application-lists.server";
+import { listApplications, listWhere } from "~/services/application-lists.server";
+import { rankApplications } from "~/services/applications/ranking.server";
 import { parseApplicationListParams } from "~/components/application-lists/schema";
 import { FieldError, PermissionError, ProblemsError } from "~/services/mutation.server";
 import { translate } from "~/i18n";
