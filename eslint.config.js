@@ -57,9 +57,11 @@ function layerRules() {
         "no-restricted-imports": [
           "error",
           {
+            // Message keys are the domain's problem codes: their type may be imported, never the texts.
+            paths: [{ name: "~/i18n", allowTypeImports: true, message: "app/domain/ returns problem codes (the MessageKey type), never texts." }],
             patterns: [
               {
-                group: ["react", "react-*", "react-router", "@react-router/*", "@prisma/*", "~/generated/*", "~/utils/*", "~/services/*", "~/components/*", "~/i18n", "~/i18n/*", "node:*"],
+                group: ["react", "react-*", "react-router", "@react-router/*", "@prisma/*", "~/generated/*", "~/utils/*", "~/services/*", "~/components/*", "~/i18n/*", "node:*"],
                 message: "app/domain/ is plain TypeScript: no framework, database, UI, text or server helpers.",
               },
             ],
@@ -101,6 +103,13 @@ function layerRules() {
           },
         ],
       },
+    },
+    {
+      // Known exceptions, to be removed: the notification renderer writes the outbox e-mail's text in the
+      // transaction of the change (the text is the outbox's contract), and the screening view still words
+      // the verdicts for the live screening. Everything else in app/services/ returns typed values.
+      files: ["app/services/notifications.server.ts", "app/services/applications/recipients.server.ts", "app/services/screening.server.ts"],
+      rules: { "no-restricted-imports": "off" },
     },
     {
       files: ["app/routes/**/*.{ts,tsx}"],

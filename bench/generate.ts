@@ -15,8 +15,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import type { ApplicationSnapshot } from "~/components/applications/snapshot";
-import { ACTIVITY_TYPES, submissionProblems, type ApplicationContent } from "~/components/applications/schema";
+import type { ApplicationSnapshot } from "~/domain/applications/snapshot";
+import { ACTIVITY_TYPES, submissionProblems, type ApplicationContent } from "~/domain/applications/content";
 import { applicationReference, computeAmounts } from "~/domain/applications/amounts";
 import type { ApplicationStatus } from "~/domain/applications/status";
 import type { Role } from "~/domain/permissions";
@@ -303,7 +303,7 @@ async function buildWorld(database: Database, rng: Random): Promise<World> {
 
 const STATUS_WEIGHTS: Record<RoundRef["phase"], readonly (readonly [ApplicationStatus, number])[]> = {
   // Some decided rounds still hold applications postponed to a later meeting (screened/assessed).
-  decided: [["DECIDED", 74], ["WITHDRAWN", 8], ["DRAFT", 6], ["RETURNED", 4], ["ASSESSED", 4], ["SCREENED", 4]],
+  decided: [["GRANTED", 41], ["PARTLY_GRANTED", 15], ["REJECTED", 18], ["WITHDRAWN", 8], ["DRAFT", 6], ["RETURNED", 4], ["ASSESSED", 4], ["SCREENED", 4]],
   closed: [["SUBMITTED", 8], ["ENDORSED", 30], ["SCREENED", 25], ["ASSESSED", 22], ["RETURNED", 5], ["WITHDRAWN", 5], ["DRAFT", 5]],
   open: [["DRAFT", 40], ["SUBMITTED", 30], ["RETURNED", 8], ["ENDORSED", 17], ["WITHDRAWN", 5]],
 };
@@ -314,8 +314,13 @@ const STAGE: Record<ApplicationStatus, number> = {
   RETURNED: 1,
   ENDORSED: 2,
   SCREENED: 3,
+  NOT_ELIGIBLE: 3,
   ASSESSED: 4,
-  DECIDED: 5,
+  GRANTED: 5,
+  PARTLY_GRANTED: 5,
+  REJECTED: 5,
+  REPORTED: 6,
+  CLOSED: 6,
   WITHDRAWN: 0,
 };
 
@@ -614,9 +619,9 @@ class ApplicationFactory {
       }
       if (stage >= 5) {
         t = Math.max(t, decision + 12 * HOUR);
-        const outcome = rng.weighted([["GRANT", 55], ["PARTIAL", 20], ["REJECT", 25]] as const);
+        const outcome = status === "GRANTED" ? "GRANT" : status === "PARTLY_GRANTED" ? "PARTIAL" : "REJECT";
         const grantedOre = outcome === "GRANT" ? amounts.requestedOre : outcome === "PARTIAL" ? (amounts.requestedOre * BigInt(rng.int(40, 90))) / 100n : 0n;
-        this.audit(step(HOUR, 2 * HOUR), rng.pick(world.leadership), "application.decide", "Application", id, { status: "ASSESSED" }, { status: "DECIDED", outcome, grantedOre });
+        this.audit(step(HOUR, 2 * HOUR), rng.pick(world.leadership), "application.decide", "Application", id, { status: "ASSESSED" }, { status, outcome, grantedOre });
       }
     }
     if (status === "WITHDRAWN") {

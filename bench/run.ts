@@ -14,14 +14,17 @@
 // PGlite; screening ≥ 10 000 applications/s.
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { parseApplicationListParams, StatisticsParams } from "~/components/application-lists/schema";
+import { parseApplicationListParams, StatisticsParams } from "~/utils/application-list-params";
 import type { PermissionSubject } from "~/domain/permissions";
 import { can } from "~/domain/permissions";
 import { screen, type ScreeningApplication, type ScreeningContext } from "~/domain/screening/engine";
 import type { EligibilityRule } from "~/domain/screening/rules";
 import type { Prisma } from "~/generated/prisma/client";
-import { listApplications, rankingGroups } from "~/services/application-lists.server";
-import { applicationScope, contentFromRow, findApplicationScope, getApplicationDetail } from "~/services/applications.server";
+import { listApplications } from "~/services/application-lists.server";
+import { rankingGroups } from "~/services/applications/ranking.server";
+import { applicationScope, findApplicationScope } from "~/services/applications/scope.server";
+import { contentFromRow } from "~/services/applications/content.server";
+import { getApplicationDetail } from "~/services/applications/queries.server";
 import { loadScreeningSetup, screeningApplication } from "~/services/screening.server";
 import { applicationStatistics } from "~/services/statistics.server";
 import { getTimeline } from "~/services/timeline.server";
@@ -226,7 +229,7 @@ async function buildCases(database: Database): Promise<Case[]> {
       const found = await findApplicationScope(id);
       if (!found || !can(secretariat, "application:read", applicationScope(found))) throw new Error(`Cannot read ${id}`);
       const detail = await getApplicationDetail(found.id, "da", DATA_DATE);
-      const timeline = await getTimeline(found.id);
+      const timeline = await getTimeline(found.id, { draftHistory: false });
       return `${sample.length} applications; last: ${detail?.status ?? "?"}, ${timeline.length} events`;
     },
   });

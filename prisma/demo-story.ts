@@ -7,18 +7,13 @@
 // in the app (with the clock of the story), so their versions, screening,
 // notifications and audit trail are what a real user would leave behind.
 import type { PrismaClient } from "../app/generated/prisma/client";
-import type { ApplicationContent } from "../app/components/applications/schema";
+import type { ApplicationContent } from "../app/domain/applications/content";
 import type { Role } from "../app/domain/permissions";
 import type { CostCategory } from "../app/domain/screening/rules";
 import { addDays, danishToday, dateOnlyUtc, DANISH_TIME_ZONE, zonedTimeToUtc } from "../app/domain/dates";
-import {
-  createApplication,
-  endorseApplication,
-  returnApplication,
-  saveDraft,
-  submitApplication,
-  withdrawApplication,
-} from "../app/services/applications.server";
+import { createApplication, saveDraft } from "../app/services/applications/drafting.server";
+import { endorseApplication, returnApplication } from "../app/services/applications/endorsement.server";
+import { submitApplication, withdrawApplication } from "../app/services/applications/submission.server";
 import type { Actor } from "../app/services/mutation.server";
 import type { SessionUser } from "../app/utils/session.server";
 

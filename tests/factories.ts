@@ -22,14 +22,9 @@ import { randomBytes } from "node:crypto";
 import type { Role } from "~/domain/permissions";
 import { addDays, danishToday } from "~/domain/dates";
 import type { Ore } from "~/domain/money";
-import {
-  createApplication as createApplicationMutation,
-  endorseApplication,
-  returnApplication,
-  saveDraft,
-  submitApplication,
-  withdrawApplication,
-} from "~/services/applications.server";
+import { createApplication as createApplicationMutation, saveDraft } from "~/services/applications/drafting.server";
+import { endorseApplication, returnApplication } from "~/services/applications/endorsement.server";
+import { submitApplication, withdrawApplication } from "~/services/applications/submission.server";
 import type { Actor } from "~/services/mutation.server";
 import { createPoolYear as createPoolYearMutation } from "~/services/pool-years.server";
 import { recordPrioritisation } from "~/services/prioritisations.server";

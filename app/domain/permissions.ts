@@ -110,6 +110,11 @@ export const POLICY = {
   "application:edit": { APPLICANT: "unit" },
   /** Endorse (indstille) the area's submitted applications and rank them. */
   "application:endorse": { AREA_LEAD: "area" },
+  /**
+   * Endorse on the area lead's behalf, with a written reason: the lead's own
+   * application (which the lead may not endorse), or the lead absent before the deadline.
+   */
+  "application:endorseOnBehalf": { SECRETARIAT: "all" },
   /** Return a submitted application for changes, with a comment. */
   "application:return": { AREA_LEAD: "area", SECRETARIAT: "all" },
   /** Aggregate numbers (counts and sums by area and focus area): no application content. */

@@ -36,7 +36,7 @@ export interface FixtureApplication {
 }
 
 export const FIXTURE: readonly FixtureApplication[] = [
-  { reference: "2026-8001", unit: "family", round: ROUND_AUTUMN, status: "DECIDED", requestedOre: 1_234_567n, title: "Konflikthåndtering i familiearbejdet", purpose: "Kursus i deeskalering", focus: ["violence"], submittedAt: "2026-09-10T09:00:00Z" },
+  { reference: "2026-8001", unit: "family", round: ROUND_AUTUMN, status: "GRANTED", requestedOre: 1_234_567n, title: "Konflikthåndtering i familiearbejdet", purpose: "Kursus i deeskalering", focus: ["violence"], submittedAt: "2026-09-10T09:00:00Z" },
   { reference: "2026-8002", unit: "family", round: ROUND_WINTER, status: "SUBMITTED", requestedOre: 8_000_001n, title: "Digital journalføring", purpose: "Nye arbejdsgange", focus: ["digital", "leadership"], submittedAt: "2026-11-20T09:00:00Z" },
   { reference: "2026-8003", unit: "family", round: ROUND_WINTER, status: "DRAFT", requestedOre: 500_000n, title: "Kladde om ledelse", purpose: "Hemmelig kladde", focus: ["leadership"], submittedAt: null },
   { reference: "2026-8004", unit: "youth", round: ROUND_WINTER, status: "ENDORSED", requestedOre: 20_000_050n, title: "Ungeindsats og trivsel", purpose: "Trivsel for unge", focus: ["violence", "digital"], submittedAt: "2026-11-18T09:00:00Z" },

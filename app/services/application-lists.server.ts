@@ -1,32 +1,24 @@
 // The application lists: "mine" for applicants, the area's list for area
 // leads, the round list for the secretariat, leadership and finance. The
 // user's scope (scopeFilter) is part of every query, whatever the URL says.
-// Also the area lead's ranking (rangordning) of the area's endorsed applications.
+// The area lead's ranking is in applications/ranking.server.ts.
 import {
   LIST_VIEWS,
-  rankProblems,
   type ApplicationListFilter,
   type ApplicationSort,
   type ListView,
   type SortDirection,
-} from "~/components/application-lists/schema";
-import type { ApplicationStatus } from "~/domain/applications/status";
+} from "~/utils/application-list-params";
+import { leadAreaIds } from "~/domain/applications/checks";
+import { countsTowardsRequested, type ApplicationStatus } from "~/domain/applications/status";
 import { parseKroner, type Ore } from "~/domain/money";
 import { applicantUnitIds, privateScopeUnitIds, scopeFilter, type PermissionSubject } from "~/domain/permissions";
 import type { Prisma } from "~/generated/prisma/client";
-import { formatDateTime, type Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { PAGE_SIZE, pageCount } from "~/utils/list-params";
-import { lockEndorsementRanks } from "./applications.server";
-import { defineMutation, FieldError, PermissionError, type AuditEntry } from "./mutation.server";
 
 // ---------------------------------------------------------------------------
 // Views and scope
-
-/** Areas the user leads (AREA_LEAD grants with an area). */
-export function leadAreaIds(user: PermissionSubject): string[] {
-  return [...new Set(user.roles.filter((g) => g.role === "AREA_LEAD" && g.areaId).map((g) => g.areaId!))];
-}
 
 /** The views a user can choose between, the default (the role's own list) first. */
 export function availableViews(user: PermissionSubject): ListView[] {
@@ -231,16 +223,14 @@ export interface ApplicationListPage {
   total: number;
   /**
    * The requested amount of all matches (not just this page), summed by the
-   * database — leaving out drafts (not applied for yet; an amount being edited
-   * may even be negative) and withdrawn applications. The rows still list them.
+   * database — only statuses that count towards the requested amount
+   * (countsTowardsRequested: not drafts, not withdrawn), as in the statistics.
+   * The rows still list them all.
    */
   totalRequestedOre: Ore;
   page: number;
   pages: number;
 }
-
-/** Statuses listed but not counted in the total requested. */
-export const NOT_IN_TOTAL_REQUESTED: readonly ApplicationStatus[] = ["DRAFT", "WITHDRAWN"];
 
 export async function listApplications(user: PermissionSubject, asked: ApplicationListFilter, pageSize = PAGE_SIZE): Promise<ApplicationListPage> {
   const view = resolveView(user, asked.view);
@@ -269,7 +259,7 @@ export async function listApplications(user: PermissionSubject, asked: Applicati
   const byStatus = await prisma.application.groupBy({ by: ["status"], where, _count: { _all: true }, _sum: { requestedOre: true } });
   const total = byStatus.reduce((sum, g) => sum + g._count._all, 0);
   const totalRequestedOre = byStatus
-    .filter((g) => !NOT_IN_TOTAL_REQUESTED.includes(g.status))
+    .filter((g) => countsTowardsRequested(g.status))
     .reduce((sum, g) => sum + (g._sum.requestedOre ?? 0n), 0n);
   const pages = pageCount(total, pageSize);
   const page = Math.min(filter.page, pages);
@@ -315,129 +305,3 @@ export async function listApplications(user: PermissionSubject, asked: Applicati
     pages,
   };
 }
-
-// ---------------------------------------------------------------------------
-// The area lead's ranking of endorsed applications
-
-export interface RankingItem {
-  id: string;
-  reference: string;
-  title: string;
-  unitName: string;
-  requestedOre: Ore;
-  endorsementRank: number | null;
-}
-
-export interface RankingGroup {
-  areaId: string;
-  areaCode: string;
-  areaName: string;
-  items: RankingItem[];
-}
-
-/** For each area the user leads: its ENDORSED applications in the round, in their current order. */
-export async function rankingGroups(user: PermissionSubject, roundId: string): Promise<RankingGroup[]> {
-  const scope = scopeFilter(user, "application:endorse");
-  if (scope.kind !== "some" || scope.areaIds.length === 0) return [];
-  const areas = await prisma.area.findMany({
-    where: { id: { in: scope.areaIds } },
-    orderBy: { sortOrder: "asc" },
-    select: { id: true, code: true, name: true },
-  });
-  const applications = await prisma.application.findMany({
-    where: { roundId, areaId: { in: scope.areaIds }, status: "ENDORSED" },
-    orderBy: [{ endorsementRank: { sort: "asc", nulls: "last" } }, { reference: "asc" }],
-    select: { id: true, reference: true, title: true, areaId: true, requestedOre: true, endorsementRank: true, unit: { select: { name: true } } },
-  });
-  return areas.map((area) => ({
-    areaId: area.id,
-    areaCode: area.code,
-    areaName: area.name,
-    items: applications
-      .filter((a) => a.areaId === area.id)
-      .map((a) => ({
-        id: a.id,
-        reference: a.reference,
-        title: a.title,
-        unitName: a.unit.name,
-        requestedOre: a.requestedOre,
-        endorsementRank: a.endorsementRank,
-      })),
-  }));
-}
-
-export interface RankApplicationsInput {
-  roundId: string;
-  areaId: string;
-  ranks: readonly { id: string; rank: number }[];
-  /** Language of the deadline in a refusal. */
-  lang?: Lang;
-  /** The moment of ranking (tests); now by default. */
-  now?: Date;
-}
-
-/**
- * Sets the area lead's ranking of one area's endorsed applications in one
- * round: every endorsed application of the area and round gets a place 1..n,
- * each place once, until the round's endorsement deadline. Applications
- * outside the lead's area answer 404.
- */
-export const rankApplications = defineMutation<RankApplicationsInput, { changed: number }>("application.rank", {
-  permission: "application:endorse",
-  async run({ tx, requireScope }, input) {
-    requireScope("application:endorse", { areaId: input.areaId });
-    const now = input.now ?? new Date();
-    const round = await tx.round.findUnique({ where: { id: input.roundId }, select: { endorsementDeadline: true } });
-    if (!round) throw new FieldError("", "appList.rank.stale");
-    if (now > round.endorsementDeadline) {
-      throw new FieldError("", "appList.rank.deadlinePassed", { deadline: formatDateTime(round.endorsementDeadline, input.lang ?? "da") });
-    }
-    // The same lock as an endorsement's: the ranks below are checked by reading.
-    await lockEndorsementRanks(tx, input.roundId, input.areaId);
-    const ids = input.ranks.map((r) => r.id);
-    const rows = await tx.application.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, areaId: true, unitId: true, roundId: true, status: true, reference: true, endorsementRank: true },
-    });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const id of ids) {
-      const row = byId.get(id);
-      if (!row) throw new PermissionError(404);
-      requireScope("application:endorse", { areaId: row.areaId, unitId: row.unitId });
-    }
-    // The form must cover exactly the area's endorsed applications of the round.
-    const endorsed = await tx.application.findMany({
-      where: { roundId: input.roundId, areaId: input.areaId, status: "ENDORSED" },
-      select: { id: true },
-    });
-    const expected = new Set(endorsed.map((a) => a.id));
-    const stale =
-      new Set(ids).size !== ids.length ||
-      ids.length !== expected.size ||
-      ids.some((id) => !expected.has(id));
-    if (stale) throw new FieldError("", "appList.rank.stale");
-    const problem = rankProblems(input.ranks.map((r) => r.rank))[0];
-    if (problem) throw new FieldError(`ranks[${problem.index}].rank`, problem.message);
-
-    const audit: AuditEntry[] = [];
-    for (const { id, rank } of input.ranks) {
-      const row = byId.get(id)!;
-      if (row.endorsementRank === rank) continue;
-      await tx.application.update({ where: { id }, data: { endorsementRank: rank }, select: { id: true } });
-      audit.push({
-        action: "application.rank",
-        entityType: "Application",
-        entityId: id,
-        before: { reference: row.reference, endorsementRank: row.endorsementRank },
-        after: { reference: row.reference, endorsementRank: rank },
-      });
-    }
-    if (audit.length === 0) {
-      // Nothing changed: the round still records that the ranking was confirmed.
-      audit.push({ action: "application.rank", entityType: "Round", entityId: input.roundId, after: { areaId: input.areaId, unchanged: true } });
-    }
-    return { result: { changed: audit.filter((a) => a.entityType === "Application").length }, audit };
-  },
-});
-
-export const applicationListMutations = [rankApplications] as const;

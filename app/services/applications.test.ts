@@ -3,24 +3,19 @@
 // frozen versions, return, resubmission, endorsement and withdrawal — each with
 // its audit event and the e-mails it must write, and nothing changed on refusal.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { submissionProblems, type ApplicationContent } from "~/components/applications/schema";
-import type { ApplicationSnapshot } from "~/components/applications/snapshot";
+import { submissionProblems, type ApplicationContent } from "~/domain/applications/content";
+import type { ApplicationSnapshot } from "~/domain/applications/snapshot";
 import { diffSnapshots, type Snapshot } from "~/domain/applications/versions";
+import type { Problem } from "~/domain/applications/problems";
 import { kroner } from "~/domain/money";
-import { translate } from "~/i18n";
+import { problemMessage } from "~/utils/action.server";
 import { prisma } from "~/utils/db.server";
 import { actorFor, auditCount, demoEmail, resetToDemo } from "../../tests/db-utils";
-import {
-  checkSubmission,
-  createApplication,
-  endorseApplication,
-  returnApplication,
-  saveDraft,
-  storedContent,
-  submitApplication,
-  withdrawApplication,
-} from "./applications.server";
-import { FieldError, PermissionError } from "./mutation.server";
+import { checkSubmission, submitApplication, withdrawApplication } from "~/services/applications/submission.server";
+import { createApplication, saveDraft } from "~/services/applications/drafting.server";
+import { endorseApplication, endorseOnBehalf, returnApplication } from "~/services/applications/endorsement.server";
+import { storedContent } from "~/services/applications/queries.server";
+import { FieldError, PermissionError, ProblemsError } from "./mutation.server";
 import { loadScreeningSetup, verdictsFromJson } from "./screening.server";
 
 /** "Today" in the demo: Vinterrunde 2026 is open (16.11–11.12.2026 kl. 12.00), endorsement until 15.12.2026 kl. 12.00. */
@@ -114,15 +109,26 @@ async function row(id: string) {
   return prisma.application.findUniqueOrThrow({ where: { id }, include: { costLines: { orderBy: { sortOrder: "asc" } }, focusAreas: true, partnerAreas: true } });
 }
 
+/**
+ * The refusal names this problem next to this field (a FieldError, or one of
+ * the problems of a ProblemsError, which names all problems at once).
+ */
 async function expectFieldError(promise: Promise<unknown>, field: string, key: string) {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
+  if (error instanceof ProblemsError) {
+    const problem = error.problems.find((p) => p.field === field && p.key === key);
+    expect(problem, JSON.stringify(error.problems.map((p) => [p.field, p.key]))).toBeDefined();
+    return { field, messageKey: key, vars: problem!.vars, problem: problem!, problems: error.problems };
+  }
   expect(error).toBeInstanceOf(FieldError);
-  expect((error as FieldError).field).toBe(field);
-  expect((error as FieldError).messageKey).toBe(key);
-  return error as FieldError;
+  const fieldError = error as FieldError;
+  expect(fieldError.field).toBe(field);
+  expect(fieldError.messageKey).toBe(key);
+  const problem: Problem = { field: fieldError.field, key: fieldError.messageKey, vars: fieldError.vars };
+  return { field, messageKey: fieldError.messageKey, vars: fieldError.vars, problem, problems: [problem] };
 }
 
 /** A draft with valid content, submitted. */
@@ -395,6 +401,24 @@ describe("application.submit", () => {
     expect(submissionProblems(content).find((p) => p.field === "targetGroup")?.key).toBe("validation.required");
   });
 
+  it("refuses a submission with every problem at once, not only the first, changing nothing", async () => {
+    const id = await ids();
+    const { id: applicationId } = await newDraft(id);
+    const before = await counts();
+    const content = validContent(id, { title: "", followUpPlan: "", coFinancingOre: kroner(60_000) });
+    const error = await submitApplication(await actorFor(demoEmail.applicant), { id: applicationId, content, now: NOW }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProblemsError);
+    expect((error as ProblemsError).problems.map((p) => [p.field, p.key])).toEqual([
+      ["title", "validation.required"],
+      ["coFinancing", "applications.error.coFinancingOverTotal"],
+      ["followUpPlan", "validation.required"],
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
   it("quotes the total when the co-financing is above it", async () => {
     const id = await ids();
     const { id: applicationId } = await newDraft(id);
@@ -403,7 +427,7 @@ describe("application.submit", () => {
       "coFinancing",
       "applications.error.coFinancingOverTotal",
     );
-    expect(error.vars).toEqual({ totalOre: "5234568" });
+    expect(error.vars).toEqual({ totalOre: 5_234_568n });
   });
 
   it("refuses after the round closed with a clear Danish message, changing nothing", async () => {
@@ -418,9 +442,9 @@ describe("application.submit", () => {
       "",
       "applications.error.roundClosed",
     );
-    expect(translate("da", error.messageKey, error.vars)).toBe("Runden lukkede 11.12.2026 kl. 12.00. Ansøgningen kan ikke indsendes.");
+    expect(problemMessage(error.problem, "da")).toBe("Runden lukkede 11.12.2026 kl. 12.00. Ansøgningen kan ikke indsendes.");
     expect(await checkSubmission({ id: applicationId, content: null, user: actor.user!, now: afterClosing })).toEqual([
-      { field: "", key: "applications.error.roundClosed", vars: { closedAt: "11.12.2026 kl. 12.00" } },
+      { field: "", key: "applications.error.roundClosed", vars: { closedAt: new Date("2026-12-11T11:00:00Z") } },
     ]);
     expect(await counts()).toEqual(before);
     expect((await row(applicationId)).status).toBe("DRAFT");
@@ -450,11 +474,11 @@ describe("application.submit", () => {
       "",
       "applications.error.resubmissionDeadlinePassed",
     );
-    expect(translate("da", error.messageKey, error.vars)).toBe(
+    expect(problemMessage(error.problem, "da")).toBe(
       "Runden er lukket, og fristen for at indsende en ansøgning igen var 15.12.2026 kl. 12.00. Ansøgningen kan ikke længere indsendes.",
     );
     expect(await checkSubmission({ id: applicationId, content: null, user: actor.user!, now: afterDeadline })).toEqual([
-      { field: "", key: "applications.error.resubmissionDeadlinePassed", vars: { deadline: "15.12.2026 kl. 12.00" } },
+      { field: "", key: "applications.error.resubmissionDeadlinePassed", vars: { deadline: new Date("2026-12-15T11:00:00Z") } },
     ]);
     expect(await counts()).toEqual(before);
     expect((await row(applicationId)).status).toBe("RETURNED");
@@ -468,7 +492,7 @@ describe("application.submit", () => {
     const content = validContent(id, { costLines: [{ category: "COURSE_FEE", description: "", amountOre: kroner(500_000) }], coFinancingOre: kroner(100_000) });
     const before = await counts();
     const error = await expectFieldError(submitApplication(actor, { id: applicationId, content, now: NOW }), "", "applications.error.hardRule");
-    expect(translate("da", error.messageKey, error.vars)).toBe(
+    expect(problemMessage(error.problem, "da")).toBe(
       "Maksimalt beløb pr. ansøgning: Ansøgt beløb 400.000,00 kr. er over maksimum på 250.000,00 kr.",
     );
     expect(await counts()).toEqual(before);
@@ -623,7 +647,7 @@ describe("application.endorse", () => {
       "",
       "applications.error.endorsementDeadlinePassed",
     );
-    expect(translate("da", error.messageKey, error.vars)).toBe("Fristen for indstilling var 15.12.2026 kl. 12.00. Ansøgningen kan ikke længere indstilles.");
+    expect(problemMessage(error.problem, "da")).toBe("Fristen for indstilling var 15.12.2026 kl. 12.00. Ansøgningen kan ikke længere indstilles.");
     expect(await counts()).toEqual(before);
     expect((await row(applicationId)).status).toBe("SUBMITTED");
   });
@@ -648,6 +672,58 @@ describe("application.endorse", () => {
   });
 });
 
+describe("endorsement on the area lead's behalf", () => {
+  /** An application created by the area lead of its own area: nobody in the area may endorse it. */
+  async function leadsOwn(id: Ids) {
+    const leadUser = await prisma.user.findUniqueOrThrow({ where: { email: demoEmail.areaLead } });
+    await prisma.userRole.create({ data: { userId: leadUser.id, role: "APPLICANT" } });
+    const lead = await actorFor(demoEmail.areaLead);
+    const { id: applicationId } = await createApplication(lead, { roundId: id.round, unitId: leadUser.unitId!, now: NOW });
+    await submitApplication(lead, { id: applicationId, content: validContent(id, { contactName: leadUser.name, contactEmail: leadUser.email }), now: NOW });
+    return applicationId;
+  }
+
+  it("lets the secretariat endorse the lead's own application with a reason, kept as a comment and in the audit event", async () => {
+    const id = await ids();
+    const applicationId = await leadsOwn(id);
+    const secretariat = await actorFor(demoEmail.secretariat);
+    await endorseOnBehalf(secretariat, { id: applicationId, reason: "Forvaltningschefen har selv oprettet ansøgningen.", rank: 2, now: NOW });
+    expect(await row(applicationId)).toMatchObject({ status: "ENDORSED", endorsedById: secretariat.user!.id, endorsementRank: 2 });
+    const comment = await prisma.applicationComment.findFirstOrThrow({ where: { applicationId, kind: "ENDORSE_ON_BEHALF" } });
+    expect(comment.body).toBe("Forvaltningschefen har selv oprettet ansøgningen.");
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "application.endorseOnBehalf", entityId: applicationId } });
+    expect(event.after).toMatchObject({ status: "ENDORSED", reason: "Forvaltningschefen har selv oprettet ansøgningen.", endorsementRank: 2 });
+  });
+
+  it("refuses without a reason and after the deadline, naming both at once, changing nothing", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    const before = await counts();
+    const late = new Date("2026-12-15T11:00:01Z");
+    const error = await endorseOnBehalf(await actorFor(demoEmail.secretariat), { id: applicationId, reason: "  ", rank: null, now: late }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProblemsError);
+    expect((error as ProblemsError).problems).toEqual([
+      { field: "", key: "applications.error.endorsementDeadlinePassed", vars: { deadline: new Date("2026-12-15T11:00:00Z") } },
+      { field: "reason", key: "applications.error.onBehalfReasonRequired" },
+    ]);
+    expect(await counts()).toEqual(before);
+    expect((await row(applicationId)).status).toBe("SUBMITTED");
+  });
+
+  it("is the secretariat's alone (403 for an area lead), and only for a submitted application", async () => {
+    const id = await ids();
+    const applicationId = await submitted(id);
+    await expect(endorseOnBehalf(await actorFor(demoEmail.areaLead), { id: applicationId, reason: "Fravær", rank: null, now: NOW })).rejects.toMatchObject({ status: 403 });
+    const secretariat = await actorFor(demoEmail.secretariat);
+    await endorseOnBehalf(secretariat, { id: applicationId, reason: "Forvaltningschefen er syg.", rank: null, now: NOW });
+    await expectFieldError(endorseOnBehalf(secretariat, { id: applicationId, reason: "Igen", rank: null, now: NOW }), "", "applications.error.cannotEndorse");
+    expect(await auditCount("application.endorseOnBehalf")).toBe(1);
+  });
+});
+
 describe("deadlines and ranks of the area lead", () => {
   const AFTER_DEADLINE = new Date("2026-12-15T11:00:01Z"); // endorsement deadline 15.12.2026 kl. 12.00
 
@@ -661,7 +737,7 @@ describe("deadlines and ranks of the area lead", () => {
       "",
       "applications.error.returnDeadlinePassed",
     );
-    expect(translate("da", error.messageKey, error.vars)).toBe(
+    expect(problemMessage(error.problem, "da")).toBe(
       "Fristen for indstilling var 15.12.2026 kl. 12.00. Herefter kan kun puljesekretariatet sende ansøgningen tilbage.",
     );
     expect(await counts()).toEqual(before);
@@ -691,7 +767,7 @@ describe("deadlines and ranks of the area lead", () => {
     expect((await row(applicationId)).areaId).toBe(id.area);
     const before = await counts();
     const error = await expectFieldError(endorseApplication(lead, { id: applicationId, comment: "Min egen.", rank: 1, now: NOW }), "", "applications.error.cannotEndorseOwn");
-    expect(translate("da", error.messageKey, error.vars)).toBe(
+    expect(problemMessage(error.problem, "da")).toBe(
       "Du kan ikke indstille en ansøgning, du selv har oprettet. Puljesekretariatet tager sig af den.",
     );
     expect(await counts()).toEqual(before);
@@ -708,8 +784,8 @@ describe("deadlines and ranks of the area lead", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(refused).toHaveLength(1);
-    expect(refused[0]!.reason).toBeInstanceOf(FieldError);
-    expect((refused[0]!.reason as FieldError).messageKey).toBe("applications.error.rankTaken");
+    expect(refused[0]!.reason).toBeInstanceOf(ProblemsError);
+    expect((refused[0]!.reason as ProblemsError).problems.map((p) => p.key)).toEqual(["applications.error.rankTaken"]);
     const rows = await prisma.application.findMany({ where: { id: { in: [first, second] } }, select: { status: true, endorsementRank: true } });
     expect(rows.filter((r) => r.endorsementRank === 1)).toHaveLength(1);
     expect(rows.map((r) => r.status).sort()).toEqual(["ENDORSED", "SUBMITTED"]);
@@ -750,7 +826,7 @@ describe("application.withdraw", () => {
     expect((await row(draft)).status).toBe("WITHDRAWN");
     await expectFieldError(withdrawApplication(await actorFor(demoEmail.applicant), { id: draft, now: NOW }), "", "applications.error.cannotWithdraw");
     const decided = await submitted(id);
-    await prisma.application.update({ where: { id: decided }, data: { status: "DECIDED" } });
+    await prisma.application.update({ where: { id: decided }, data: { status: "GRANTED" } });
     await expectFieldError(withdrawApplication(await actorFor(demoEmail.applicant), { id: decided, now: NOW }), "", "applications.error.cannotWithdraw");
     await expect(withdrawApplication(await actorFor(demoEmail.applicantOtherArea), { id: decided, now: NOW })).rejects.toMatchObject({ status: 404 });
   });

@@ -4,7 +4,9 @@
 // removed softly (removedAt) so that a frozen version may still refer to them.
 import { createHash } from "node:crypto";
 import {
+  ACCEPTED_EXTENSIONS,
   checkAttachment,
+  fileExtension,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_APPLICATION,
   safeFileName,
@@ -12,9 +14,7 @@ import {
 import { isEditable, type ApplicationStatus } from "~/domain/applications/status";
 import { applicationRecordScope } from "~/domain/applications/visibility";
 import type { RecordScope } from "~/domain/permissions";
-import { acceptedTypesText, fileTypeLabel, formatFileSize } from "~/components/applications/attachment-messages";
 import { prisma, type Tx } from "~/utils/db.server";
-import { readCappedFormData, type CappedForm } from "~/utils/form-data.server";
 import { newStorageKey, storeFile } from "~/utils/storage.server";
 import { defineMutation, FieldError, PermissionError, type MutationContext } from "./mutation.server";
 
@@ -107,17 +107,6 @@ export function contentDisposition(fileName: string): string {
 }
 
 // ---------------------------------------------------------------------------
-// Reading an upload without letting a huge body exhaust memory
-
-/** The multipart body may exceed the file limit by this much (boundaries, other fields). */
-export const UPLOAD_OVERHEAD_BYTES = 64 * 1024;
-export const MAX_UPLOAD_BODY_BYTES = MAX_ATTACHMENT_BYTES + UPLOAD_OVERHEAD_BYTES;
-
-/** The upload form's body, capped at MAX_UPLOAD_BODY_BYTES (see readCappedFormData). */
-export function readUploadForm(request: Request): Promise<CappedForm> {
-  return readCappedFormData(request, MAX_UPLOAD_BODY_BYTES);
-}
-
 // ---------------------------------------------------------------------------
 // Mutations
 
@@ -170,11 +159,11 @@ export const addAttachment = defineMutation<AddAttachmentInput, AttachmentListIt
         case "empty":
           throw new FieldError("file", "attachments.error.empty");
         case "tooLarge":
-          throw new FieldError("file", "attachments.error.tooLarge", { max: formatFileSize(MAX_ATTACHMENT_BYTES) });
+          throw new FieldError("file", "attachments.error.tooLarge", { maxBytes: MAX_ATTACHMENT_BYTES });
         case "unsupportedType":
-          throw new FieldError("file", "attachments.error.unsupportedType", { types: acceptedTypesText() });
+          throw new FieldError("file", "attachments.error.unsupportedType", { types: ACCEPTED_EXTENSIONS.map((e) => e.toUpperCase()).join(", ") });
         case "contentMismatch":
-          throw new FieldError("file", "attachments.error.contentMismatch", { type: fileTypeLabel(fileName) });
+          throw new FieldError("file", "attachments.error.contentMismatch", { type: fileExtension(fileName).toUpperCase() });
       }
     }
     const count = await tx.attachment.count({ where: { applicationId: application.id, removedAt: null } });

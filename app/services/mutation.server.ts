@@ -1,6 +1,7 @@
 // Every change of data goes through a mutation: one transaction that checks
 // permission, does the work and writes its audit event(s). A mutation that
 // returns no audit entry is a programming error and rolls back.
+import type { Problem, ProblemValue } from "~/domain/applications/problems";
 import type { Prisma } from "~/generated/prisma/client";
 import { can, type Action, type RecordScope, type SessionUser } from "~/domain/permissions";
 import type { MessageKey } from "~/i18n";
@@ -27,7 +28,7 @@ export class FieldError extends Error {
   constructor(
     public readonly field: string,
     public readonly messageKey: MessageKey,
-    public readonly vars?: Record<string, string | number>,
+    public readonly vars?: Record<string, ProblemValue>,
   ) {
     super(`${field}: ${messageKey}`);
     this.name = "FieldError";
@@ -45,6 +46,24 @@ export interface FieldProblem {
 export function throwFirst(problems: readonly FieldProblem[]): void {
   const first = problems[0];
   if (first) throw new FieldError(first.field, first.key, first.vars);
+}
+
+/**
+ * Every problem a check found with the input, each next to its form field,
+ * with typed values (formatted at the edge, in the reader's language). Nothing
+ * has been changed.
+ */
+export class ProblemsError extends Error {
+  constructor(public readonly problems: readonly Problem[]) {
+    super(problems.map((p) => `${p.field}: ${p.key}`).join("; "));
+    this.name = "ProblemsError";
+  }
+}
+
+/** Fails with every problem at once; does nothing when there is none. */
+export function failOn(problems: readonly (Problem | null)[]): void {
+  const found = problems.filter((p): p is Problem => p !== null);
+  if (found.length > 0) throw new ProblemsError(found);
 }
 
 /** The actor may not do this (403), or the record is outside their scope (404). */

@@ -11,8 +11,8 @@ import * as applicationPage from "~/routes/applications/application";
 import * as listPage from "~/routes/applications/index";
 import * as statisticsPage from "~/routes/applications/statistics";
 import { ROUND_WINTER, seedListFixture, type FixtureIds } from "./application-lists.fixtures";
-import { rankingGroups } from "./application-lists.server";
-import { returnApplication } from "./applications.server";
+import { rankingGroups } from "./applications/ranking.server";
+import { returnApplication } from "~/services/applications/endorsement.server";
 import { updateUnit } from "./organisation.server";
 
 let ids: FixtureIds;

@@ -1,8 +1,7 @@
 // Every mutation of the product, in one list. A test calls each one and checks
 // that it leaves its audit event (app/services/registry.test.ts): a new service
 // file adds its list here.
-import { applicationListMutations } from "./application-lists.server";
-import { applicationMutations } from "./applications.server";
+import { applicationMutations } from "./applications/mutations.server";
 import { attachmentMutations } from "./attachments.server";
 import { authMutations } from "./auth.server";
 import { focusAreaMutations } from "./focus-areas.server";
@@ -17,7 +16,6 @@ import { userMutations } from "./users.server";
 
 export const allMutations: readonly Mutation<never, unknown>[] = [
   ...authMutations,
-  ...applicationListMutations,
   ...organisationMutations,
   ...userMutations,
   ...poolYearMutations,

@@ -6,15 +6,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { kroner } from "~/domain/money";
 import { prisma } from "~/utils/db.server";
 import { actorFor, demoEmail, resetToDemo } from "../../tests/db-utils";
-import { rankApplications } from "./application-lists.server";
-import {
-  createApplication,
-  endorseApplication,
-  returnApplication,
-  saveDraft,
-  submitApplication,
-  withdrawApplication,
-} from "./applications.server";
+import { rankApplications } from "./applications/ranking.server";
+import { createApplication, saveDraft } from "~/services/applications/drafting.server";
+import { endorseApplication, endorseOnBehalf, returnApplication } from "~/services/applications/endorsement.server";
+import { submitApplication, withdrawApplication } from "~/services/applications/submission.server";
 import { addAttachment, removeAttachment } from "./attachments.server";
 import { endSession, recordFailedLogin, startSession } from "./auth.server";
 import { createFocusArea, updateFocusArea } from "./focus-areas.server";
@@ -287,6 +282,10 @@ const CALLS: Record<string, Call> = {
   "application.endorse": async (as) => {
     const id = await completeApplication("2026-7203", "SUBMITTED");
     return endorseApplication(await as(demoEmail.areaLead), { id, comment: "God idé", rank: null, now: ROUND_OPEN_AT });
+  },
+  "application.endorseOnBehalf": async (as) => {
+    const id = await completeApplication("2026-7206", "SUBMITTED");
+    return endorseOnBehalf(await as(demoEmail.secretariat), { id, reason: "Forvaltningschefen har selv oprettet ansøgningen", rank: null, now: ROUND_OPEN_AT });
   },
   "application.return": async (as) => {
     const id = await completeApplication("2026-7204", "SUBMITTED");

@@ -2,7 +2,7 @@
 // guideline version in force (the adopted one), the focus areas of the round's
 // pool year's current prioritisation (its highest revision) and the round's
 // decision date. Reads only; the pure engine does the checking.
-import type { ApplicationContent } from "~/components/applications/schema";
+import type { ApplicationContent } from "~/domain/applications/content";
 import { computeAmounts } from "~/domain/applications/amounts";
 import { screen, screeningSummary, type ExplanationValue, type Outcome, type ScreeningApplication, type ScreeningContext, type Verdict } from "~/domain/screening/engine";
 import { parseRule, type CostCategory, type EligibilityRule, type RuleKind, type Severity } from "~/domain/screening/rules";
@@ -10,6 +10,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Lang } from "~/i18n";
 import { explainVerdict, ruleName } from "~/i18n/screening";
 import type { Db, Tx } from "~/utils/db.server";
+import { IN_FORCE } from "./prioritisation-in-force.server";
 
 export interface ScreeningSetup {
   /** The adopted guideline version whose rules apply (null: none adopted yet). */
@@ -40,8 +41,7 @@ export async function loadScreeningSetup(db: Db | Tx, roundId: string): Promise<
         select: {
           year: true,
           prioritisations: {
-            orderBy: { revision: "desc" },
-            take: 1,
+            ...IN_FORCE,
             select: { focusAreas: { select: { focusAreaId: true } }, guidelineVersion: { select: RULES_SELECT } },
           },
         },

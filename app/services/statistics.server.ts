@@ -1,15 +1,16 @@
 // Aggregate figures about applications (Tal og fordeling): counts and sums of
 // requested amounts by area, focus area and status. Never any application's
 // content (no titles, references, units or people): HMU observers read this.
-// Drafts are left out: they are not applications yet.
-import type { StatisticsFilter } from "~/components/application-lists/schema";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/applications/status";
+// Only what counts towards the requested total (countsTowardsRequested):
+// drafts are not applications yet, withdrawn ones no longer are — the same
+// rule as the application list's total.
+import type { StatisticsFilter } from "~/utils/application-list-params";
+import { REQUESTED_STATUSES, type ApplicationStatus } from "~/domain/applications/status";
 import type { Ore } from "~/domain/money";
 import { protectTable, unprotectedTable, type CellView } from "~/domain/small-cells";
 import { currentPoolYear } from "~/domain/pool-years";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { SUBMITTED_ONCE_WHERE } from "./application-lists.server";
 import { todayInDenmark } from "./prioritisations.server";
 
 export interface Figure {
@@ -46,8 +47,8 @@ export interface ApplicationStatistics {
   smallCellsHidden: boolean;
 }
 
-/** The statuses that count: everything except drafts (not yet submitted). */
-export const COUNTED_STATUSES = APPLICATION_STATUSES.filter((s) => s !== "DRAFT");
+/** The statuses that count (countsTowardsRequested), in the life cycle's order. */
+export const COUNTED_STATUSES = REQUESTED_STATUSES;
 
 const figure = (count: number, sum: bigint | null): Figure => ({ count, requestedOre: sum ?? 0n });
 
@@ -67,16 +68,17 @@ export async function applicationStatistics(asked: StatisticsFilter, { protect }
   const roundList = rounds.map((r) => ({ id: r.id, name: r.name, year: r.poolYear.year }));
 
   // A known round decides the year; else the year asked for; else the current pool year.
-  const round = roundList.find((r) => r.id === asked.round) ?? null;
+  // Protected readers see one level only, the pool year: with a round view beside it (or all years
+  // beside the years) a hidden small group would be the difference of two shown figures.
+  const round = protect ? null : (roundList.find((r) => r.id === asked.round) ?? null);
   let year: number | "all";
   if (round) year = round.year;
-  else if (asked.year === "all") year = "all";
+  else if (asked.year === "all" && !protect) year = "all";
   else if (asked.year && years.includes(Number(asked.year))) year = Number(asked.year);
   else year = currentPoolYear(years, todayInDenmark(now).getUTCFullYear()) ?? "all";
 
   const where: Prisma.ApplicationWhereInput = {
-    // Never-submitted drafts (also withdrawn ones) are the unit's own work, not applications yet.
-    ...SUBMITTED_ONCE_WHERE,
+    status: { in: [...COUNTED_STATUSES] },
     ...(round ? { roundId: round.id } : year !== "all" ? { round: { poolYear: { year } } } : {}),
   };
 
@@ -127,7 +129,7 @@ export async function applicationStatistics(asked: StatisticsFilter, { protect }
   return {
     filter: { year, roundId: round?.id ?? null },
     years,
-    rounds: roundList,
+    rounds: protect ? [] : roundList,
     byArea,
     byFocusArea,
     byStatus,

@@ -3,56 +3,24 @@
 // removed ones), oldest first, with the actor's name. Only the few details a
 // label needs are passed on (version number, comment, rank, file name) — never
 // the whole before/after.
+import { timelineDetails, type TimelineEntry } from "~/domain/applications/timeline";
 import { prisma } from "~/utils/db.server";
 
-export interface TimelineEntry {
-  id: string;
-  at: Date;
-  action: string;
-  actorName: string | null;
-  details: {
-    versionNo?: number;
-    comment?: string;
-    rank?: number;
-    fileName?: string;
-  };
-}
+export type { TimelineEntry };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function pickNumber(...values: unknown[]): number | undefined {
-  for (const value of values) {
-    if (typeof value === "number" && Number.isFinite(value)) return value;
-    if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
-  }
-  return undefined;
-}
-
-function pickString(...values: unknown[]): string | undefined {
-  for (const value of values) if (typeof value === "string" && value.trim() !== "") return value;
-  return undefined;
-}
-
-/** The details a label needs, read defensively from the event's after (then before). */
-export function timelineDetails(before: unknown, after: unknown): TimelineEntry["details"] {
-  const a = isObject(after) ? after : {};
-  const b = isObject(before) ? before : {};
-  const details: TimelineEntry["details"] = {};
-  const versionNo = pickNumber(a.versionNo, a.version);
-  if (versionNo !== undefined) details.versionNo = versionNo;
-  const comment = pickString(a.comment, a.returnComment, a.reason);
-  if (comment !== undefined) details.comment = comment;
-  const rank = pickNumber(a.endorsementRank, a.rank);
-  if (rank !== undefined) details.rank = rank;
-  const fileName = pickString(a.fileName, b.fileName);
-  if (fileName !== undefined) details.fileName = fileName;
-  return details;
-}
-
-export async function getTimeline(applicationId: string): Promise<TimelineEntry[]> {
+/**
+ * `draftHistory`: whether the reader may see what the unit did while the
+ * application was a draft (only the applying unit's readers may: a draft is the
+ * unit's own until it is submitted). For everyone else the timeline starts at
+ * the first submission, and the draft time shows only as its creation.
+ */
+export async function getTimeline(applicationId: string, { draftHistory }: { draftHistory: boolean }): Promise<TimelineEntry[]> {
   const attachments = await prisma.attachment.findMany({ where: { applicationId }, select: { id: true } });
+  const firstVersion = draftHistory
+    ? null
+    : await prisma.applicationVersion.findFirst({ where: { applicationId }, orderBy: { versionNo: "asc" }, select: { submittedAt: true } });
+  // Never submitted: a reader without draft access cannot open the application at all; show only its creation.
+  const since = draftHistory ? null : (firstVersion?.submittedAt ?? new Date(8.64e15));
   const events = await prisma.auditEvent.findMany({
     where: {
       OR: [
@@ -63,11 +31,12 @@ export async function getTimeline(applicationId: string): Promise<TimelineEntry[
     orderBy: [{ at: "asc" }, { id: "asc" }],
     select: { id: true, at: true, action: true, before: true, after: true, actor: { select: { name: true } } },
   });
-  return events.map((event) => ({
+  const shown = since ? events.filter((event) => event.action === "application.create" || event.at >= since) : events;
+  return shown.map((event) => ({
     id: event.id.toString(),
     at: event.at,
     action: event.action,
     actorName: event.actor?.name ?? null,
-    details: timelineDetails(event.before, event.after),
+    details: since && event.at < since ? {} : timelineDetails(event.before, event.after),
   }));
 }

@@ -10,7 +10,8 @@ import { prisma } from "~/utils/db.server";
 import { actorFor, demoEmail, resetToReferenceData } from "../../tests/db-utils";
 import { createRound } from "../../tests/factories";
 import { addAttachment, removeAttachment } from "./attachments.server";
-import { getTimeline, timelineDetails } from "./timeline.server";
+import { timelineDetails } from "~/domain/applications/timeline";
+import { getTimeline } from "./timeline.server";
 
 let roundId: string;
 
@@ -65,7 +66,7 @@ describe("getTimeline", () => {
     await event(app.id, "application.somethingNew", "12:30", null);
     await event(app.id, "application.withdraw", "13:00", demoEmail.applicant, { status: "WITHDRAWN" });
 
-    const timeline = await getTimeline(app.id);
+    const timeline = await getTimeline(app.id, { draftHistory: true });
     const t = createTranslator("da");
     expect(timeline.map((e) => [e.at.toISOString().slice(11, 16), timelineLabel(t, e), e.actorName])).toEqual([
       ["10:00", "Kladde oprettet", "Anna Andersen"],
@@ -92,9 +93,30 @@ describe("getTimeline", () => {
     expect(html.indexOf("Kladde oprettet")).toBeLessThan(html.indexOf("Trukket tilbage"));
   });
 
+  it("shows readers outside the applying unit nothing of the draft time but its creation", async () => {
+    const app = await draft("2026-0504", demoEmail.applicant);
+    const anna = await actorFor(demoEmail.applicant);
+    await event(app.id, "application.create", "10:00", demoEmail.applicant, { reference: "2026-0504", status: "DRAFT" });
+    await event(app.id, "application.saveDraft", "10:05", demoEmail.applicant, { title: "Fyringsrunde" });
+    const secret = await addAttachment(anna, { applicationId: app.id, fileName: "fyringsliste.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%s\n") });
+    await removeAttachment(anna, { applicationId: app.id, attachmentId: secret.id });
+    await prisma.auditEvent.updateMany({ where: { entityType: "Attachment", entityId: secret.id }, data: { at: at("10:10") } });
+    await prisma.applicationVersion.create({
+      data: { applicationId: app.id, versionNo: 1, content: {}, screening: [], submittedAt: at("10:20"), submittedById: anna.user!.id },
+    });
+    await event(app.id, "application.submit", "10:20", demoEmail.applicant, { status: "SUBMITTED", versionNo: 1 });
+
+    const t = createTranslator("da");
+    const outside = await getTimeline(app.id, { draftHistory: false });
+    expect(outside.map((e) => timelineLabel(t, e))).toEqual(["Kladde oprettet", "Indsendt (version 1)"]);
+    expect(JSON.stringify(outside)).not.toContain("fyringsliste");
+    const unit = await getTimeline(app.id, { draftHistory: true });
+    expect(unit.map((e) => e.action)).toEqual(["application.create", "application.saveDraft", "attachment.add", "attachment.remove", "application.submit"]);
+  });
+
   it("is empty for an application without events, and says so", async () => {
     const app = await draft("2026-0503", demoEmail.applicant);
-    expect(await getTimeline(app.id)).toEqual([]);
+    expect(await getTimeline(app.id, { draftHistory: true })).toEqual([]);
     const html = renderToString(
       createElement(createRoutesStub([{ path: "/", Component: () => createElement(Timeline, { entries: [] }) }]), { initialEntries: ["/"] }),
     );

@@ -6,6 +6,7 @@
 // (live amounts and live screening) and once without.
 import type { Locator, Page } from "playwright-core";
 import { DANISH_TIME_ZONE } from "~/domain/dates";
+import { isolateText } from "~/domain/text";
 import { formatMoney, formatPercent } from "~/i18n";
 import { DEMO_AREAS } from "../../prisma/seed-data";
 import { allowConsoleErrors, da, DEMO, expect, login, test, waitForHydration, type NewPage } from "./fixtures";
@@ -307,7 +308,8 @@ async function uploadPdf(page: Page, fileName: string): Promise<string> {
   await submitTo(page, page.getByRole("button", { name: da("attachments.upload"), exact: true }), (url) =>
     url.searchParams.get("attachmentOk") === "added",
   );
-  await poll(() => page.getByText(da("attachments.added", { fileName })).count()).toBe(1);
+  // The file name is isolated in the sentence (people's text cannot reorder the text around it).
+  await poll(() => page.getByText(da("attachments.added", { fileName: isolateText(fileName) })).count()).toBe(1);
   const href = await page.getByTestId("attachments").getByRole("link", { name: fileName, exact: true }).getAttribute("href");
   expect(href).toMatch(/^\/attachments\/[^/]+$/);
   return href!;

@@ -12,13 +12,14 @@ import { EndorseSchema, ReturnSchema, SubmitSchema, WithdrawSchema } from "./sch
 
 type LastResult = SubmissionResult<string[]> | undefined;
 
-export function SubmitForm({ lastResult, deadline }: { lastResult: LastResult; deadline: Date }) {
+export function SubmitForm({ lastResult, deadline, revision }: { lastResult: LastResult; deadline: Date; revision: number }) {
   const t = useT();
   const lang = useLang();
   const [form] = useAppForm({ id: "submit-application", lastResult, schema: SubmitSchema });
   return (
     <AppForm form={form} method="post" data-testid="submit-form">
       <input type="hidden" name="intent" value="submit" />
+      <input type="hidden" name="revision" value={String(revision)} />
       <p>{t("applications.detail.submitIntro", { deadline: formatDateTime(deadline, lang) })}</p>
       <SubmitButton intent="submit">
         {t("applications.action.submit")}

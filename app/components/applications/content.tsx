@@ -6,8 +6,8 @@ import { formatDate, formatInteger, formatMoney, type Lang, type MessageKey, typ
 import { useLang, useT } from "~/utils/i18n";
 import { UserText } from "../ui/user-text";
 import { AmountsSummary } from "./amounts";
-import { isActivityType, isCostCategory } from "./schema";
-import type { ApplicationSnapshot, SnapshotCostLine } from "./snapshot";
+import { isActivityType, isCostCategory } from "~/domain/applications/content";
+import type { ApplicationSnapshot, SnapshotCostLine } from "~/domain/applications/snapshot";
 
 export function activityTypeText(t: Translate, value: string | null): string {
   return value && isActivityType(value) ? t(`applications.activityType.${value}`) : "";

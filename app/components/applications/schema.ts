@@ -1,36 +1,21 @@
 // The application form (ansøgningsskema): one Zod schema for the browser and
-// the server, the normalised content it yields, and the completeness check that
-// submission needs. Pure: no server or React imports.
+// the server, and the form's defaults. The content it yields and the rules for
+// it are the domain's (app/domain/applications/content.ts). Pure: no server or
+// React imports.
 //
 // A draft may be incomplete: the schema only refuses values that are not what
 // they claim to be (an amount that is not an amount, a date that is not a date).
 // What a submission needs on top is in submissionProblems().
 import { z } from "zod";
 import { computeAmounts } from "~/domain/applications/amounts";
-import { parseKroner, splitOre, type Ore } from "~/domain/money";
-import { COST_CATEGORIES, type CostCategory } from "~/domain/screening/rules";
-import type { MessageKey } from "~/i18n";
+import { ACTIVITY_TYPES, MAX_COST_LINES, MAX_PARTICIPANTS, type ApplicationContent } from "~/domain/applications/content";
+import { oreToInput, parseKroner, type Ore } from "~/domain/money";
+import { COST_CATEGORIES } from "~/domain/screening/rules";
+import { toIsoDate, type MessageKey } from "~/i18n";
 import { dateOnly, email, kronerAmount, optionalText } from "~/utils/validation";
 
-/** Aktivitetstype. */
-export const ACTIVITY_TYPES = [
-  "COURSE", // kursus
-  "EDUCATION", // uddannelse
-  "CONFERENCE", // konference
-  "IN_HOUSE_TRAINING", // intern opkvalificering
-  "E_LEARNING", // e-læring
-  "NETWORK_SUPERVISION", // netværk eller supervision
-  "OTHER", // andet
-] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
-
-export function isActivityType(value: string): value is ActivityType {
-  return (ACTIVITY_TYPES as readonly string[]).includes(value);
-}
-
-export function isCostCategory(value: string): value is CostCategory {
-  return (COST_CATEGORIES as readonly string[]).includes(value);
-}
+/** The form offers the domain's activity types. */
+export { ACTIVITY_TYPES };
 
 export const TEXT_LIMITS = {
   title: 200,
@@ -42,9 +27,6 @@ export const TEXT_LIMITS = {
   costDescription: 300,
   contactName: 200,
 } as const;
-
-export const MAX_COST_LINES = 30;
-export const MAX_PARTICIPANTS = 100_000;
 
 /** An amount in kroner that may be left blank in a draft; never negative. */
 const draftAmount = (negativeKey: MessageKey) =>
@@ -109,36 +91,6 @@ export const ApplicationFormSchema = z
 
 export type ApplicationFormValue = z.infer<typeof ApplicationFormSchema>;
 
-/** One cost line as stored (a blank amount is kept as null until it is saved as 0). */
-export interface ContentCostLine {
-  category: CostCategory | null;
-  description: string;
-  amountOre: Ore | null;
-}
-
-/** The application's content, normalised: what a draft save stores and a submission checks. */
-export interface ApplicationContent {
-  /** Only set when the user chose a unit on the form. */
-  unitId: string | null;
-  contactName: string;
-  contactEmail: string;
-  title: string;
-  purpose: string;
-  targetGroup: string;
-  participants: number | null;
-  activityType: ActivityType | null;
-  startDate: Date | null;
-  endDate: Date | null;
-  costLines: ContentCostLine[];
-  coFinancingOre: Ore;
-  focusAreaIds: string[];
-  primaryFocusAreaId: string | null;
-  partnerAreaIds: string[];
-  expectedEffect: string;
-  followUpPlan: string;
-  softRuleJustification: string;
-}
-
 const unique = (ids: readonly string[]) => [...new Set(ids.filter((id) => id !== ""))];
 
 /** The form's value as content. Blank cost lines (nothing typed) are left out. */
@@ -169,14 +121,7 @@ export function contentFromForm(value: ApplicationFormValue): ApplicationContent
   };
 }
 
-/** "1.234,56": an amount as the form shows it (Danish grouping, no unit). */
-export function oreToInput(ore: Ore): string {
-  const { negative, kroner, ore: rest } = splitOre(ore);
-  const grouped = kroner.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${negative ? "-" : ""}${grouped},${rest.toString().padStart(2, "0")}`;
-}
-
-const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+const isoDate = (date: Date | null) => (date ? toIsoDate(date) : "");
 
 /** The form's default value for stored content, at its content revision. */
 export function formDefaults(content: ApplicationContent & { unitId: string | null }, revision = 0) {
@@ -205,63 +150,6 @@ export function formDefaults(content: ApplicationContent & { unitId: string | nu
     followUpPlan: content.followUpPlan,
     softRuleJustification: content.softRuleJustification,
   };
-}
-
-/** A problem to show next to a form field ("" = the whole form). */
-export interface ContentProblem {
-  field: string;
-  key: MessageKey;
-  vars?: Record<string, string | number>;
-}
-
-/**
- * What a submission needs that a draft may lack: every required field (contact
- * person and e-mail, title, purpose, target group, participants, activity type,
- * period, expected effect, follow-up plan), at least one cost line with an
- * amount above 0 (each with a category), a primary focus area among the
- * chosen, a period that ends after it starts, and co-financing not above the
- * total. Empty = complete. In the form's order.
- */
-export function submissionProblems(content: ApplicationContent): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const required = (field: keyof ApplicationContent, text: string) => {
-    if (!text.trim()) problems.push({ field, key: "validation.required" });
-  };
-  required("contactName", content.contactName);
-  required("contactEmail", content.contactEmail);
-  required("title", content.title);
-  required("purpose", content.purpose);
-  if (content.focusAreaIds.length === 0) problems.push({ field: "focusAreaIds", key: "applications.error.focusAreaRequired" });
-  else if (!content.primaryFocusAreaId) problems.push({ field: "primaryFocusAreaId", key: "applications.error.primaryRequired" });
-  else if (!content.focusAreaIds.includes(content.primaryFocusAreaId)) {
-    problems.push({ field: "primaryFocusAreaId", key: "applications.error.primaryNotChosen" });
-  }
-  required("targetGroup", content.targetGroup);
-  if (content.participants === null) problems.push({ field: "participants", key: "validation.required" });
-  else if (content.participants < 1) problems.push({ field: "participants", key: "applications.error.participantsMin" });
-  if (!content.activityType) problems.push({ field: "activityType", key: "validation.choose" });
-  if (!content.startDate) problems.push({ field: "startDate", key: "validation.required" });
-  if (!content.endDate) problems.push({ field: "endDate", key: "validation.required" });
-  if (content.startDate && content.endDate && content.endDate < content.startDate) {
-    problems.push({ field: "endDate", key: "applications.error.endBeforeStart" });
-  }
-  if (content.costLines.length === 0) problems.push({ field: "costLines", key: "applications.error.costLinesRequired" });
-  content.costLines.forEach((line, index) => {
-    if (!line.category) problems.push({ field: `costLines[${index}].category`, key: "validation.choose" });
-    if (line.amountOre === null || line.amountOre <= 0n) {
-      problems.push({ field: `costLines[${index}].amount`, key: "applications.error.costAmountPositive" });
-    }
-  });
-  const { totalCostOre } = computeAmounts(
-    content.costLines.map((line) => ({ amountOre: line.amountOre ?? 0n })),
-    content.coFinancingOre,
-  );
-  if (content.coFinancingOre > totalCostOre) {
-    problems.push({ field: "coFinancing", key: "applications.error.coFinancingOverTotal", vars: { totalOre: totalCostOre.toString() } });
-  }
-  required("expectedEffect", content.expectedEffect);
-  required("followUpPlan", content.followUpPlan);
-  return problems;
 }
 
 /** Live amounts from the form's current (typed) values, exact in øre; null where an amount cannot be read. */
@@ -301,6 +189,16 @@ export const EndorseSchema = z.object({
     .optional(),
 });
 
+/** Indstil på vegne af forvaltningschefen: the secretariat's reason is required, the rank optional. */
+export const EndorseOnBehalfSchema = z.object({
+  reason: z
+    .string({ error: "applications.error.onBehalfReasonRequired" })
+    .trim()
+    .min(1, { error: "applications.error.onBehalfReasonRequired" })
+    .max(2000, { error: "validation.tooLong" }),
+  rank: EndorseSchema.shape.rank,
+});
+
 /** Send tilbage til ændringer: the comment is required (the applicant must know what to change). */
 export const ReturnSchema = z.object({
   comment: z
@@ -315,7 +213,8 @@ export const WithdrawSchema = z.object({
   confirm: z.literal("yes", { error: "applications.error.confirmWithdraw" }),
 });
 
-export const SubmitSchema = z.object({});
+/** Submitting from the application page: the content revision the page showed (a change since is refused). */
+export const SubmitSchema = z.object({ revision: z.coerce.number({ error: "validation.integer" }).int().min(0).optional() });
 
 /** The label key of a form field named in a problem ("costLines[0].amount" → the amount's label). */
 export function fieldLabelKey(field: string): MessageKey | null {

@@ -8,8 +8,13 @@ const BADGE: Record<ApplicationStatus, string> = {
   RETURNED: "badge badge-warning",
   ENDORSED: "badge badge-info",
   SCREENED: "badge badge-info",
+  NOT_ELIGIBLE: "badge badge-error",
   ASSESSED: "badge badge-info",
-  DECIDED: "badge badge-success",
+  GRANTED: "badge badge-success",
+  PARTLY_GRANTED: "badge badge-success",
+  REJECTED: "badge badge-error",
+  REPORTED: "badge badge-success",
+  CLOSED: "badge",
   WITHDRAWN: "badge",
 };
 

@@ -2,7 +2,7 @@
 // of who did what and when, from the audit trail (getTimeline).
 import { formatDateTime, type Translate } from "~/i18n";
 import { isolateText } from "~/domain/text";
-import type { TimelineEntry } from "~/services/timeline.server";
+import type { TimelineEntry } from "~/domain/applications/timeline";
 import { useLang, useT } from "~/utils/i18n";
 
 /** Danish (or English) label of an event; unknown actions show their technical name. */
@@ -23,6 +23,8 @@ export function timelineLabel(t: Translate, entry: Pick<TimelineEntry, "action" 
         : t("timeline.application.returnPlain");
     case "application.endorse":
       return details.rank !== undefined ? t("timeline.application.endorseRank", { rank: details.rank }) : t("timeline.application.endorse");
+    case "application.endorseOnBehalf":
+      return t("timeline.application.endorseOnBehalf", { reason: isolateText(String(details.comment ?? "")) });
     case "application.rank":
       return details.rank !== undefined ? t("timeline.application.rank", { rank: details.rank }) : entry.action;
     case "application.withdraw":

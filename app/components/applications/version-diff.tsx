@@ -7,7 +7,7 @@ import type { FieldChange } from "~/domain/applications/versions";
 import { formatInteger, formatMoney, type Lang, type MessageKey, type Translate } from "~/i18n";
 import { useLang, useT } from "~/utils/i18n";
 import { activityTypeText, costLineText, dateText } from "./content";
-import { SNAPSHOT_FIELDS, TEXT_FIELDS, type SnapshotArea, type SnapshotAttachment, type SnapshotCostLine, type SnapshotField, type SnapshotFocusArea } from "./snapshot";
+import { SNAPSHOT_FIELDS, TEXT_FIELDS, type SnapshotArea, type SnapshotAttachment, type SnapshotCostLine, type SnapshotField, type SnapshotFocusArea } from "~/domain/applications/snapshot";
 
 const LABELS: Record<SnapshotField, MessageKey> = {
   unit: "applications.field.unit",

@@ -17,20 +17,6 @@ export function computeAmounts(costLines: readonly CostLineAmount[], coFinancing
   return { totalCostOre, coFinancingOre, requestedOre: totalCostOre - coFinancingOre };
 }
 
-export type AmountProblem = "noCosts" | "lineNotPositive" | "coFinancingNegative" | "coFinancingOverTotal" | "totalTooLarge";
-
-/** Problems that make the amounts unusable (a draft may still be saved with them). */
-export function amountProblems(costLines: readonly CostLineAmount[], coFinancingOre: Ore): AmountProblem[] {
-  const problems: AmountProblem[] = [];
-  if (costLines.length === 0) problems.push("noCosts");
-  if (costLines.some((line) => line.amountOre <= 0n)) problems.push("lineNotPositive");
-  if (coFinancingOre < 0n) problems.push("coFinancingNegative");
-  const { totalCostOre } = computeAmounts(costLines, coFinancingOre);
-  if (coFinancingOre > totalCostOre) problems.push("coFinancingOverTotal");
-  if (totalCostTooLarge(costLines)) problems.push("totalTooLarge");
-  return problems;
-}
-
 /**
  * Whether the cost lines together exceed the product's maximum: each line may be
  * at most MAX_ABS_ORE, and so may their sum (the stored total). Not even a draft

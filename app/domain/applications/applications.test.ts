@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { kroner, MAX_ABS_ORE } from "../money";
-import { amountProblems, applicationReference, computeAmounts, totalCostTooLarge } from "./amounts";
+import { applicationReference, computeAmounts, totalCostTooLarge } from "./amounts";
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_FILE_NAME_LENGTH, safeFileName, zipEntryNames } from "./attachments";
 import { officeFile, openDocument, zip } from "./office.fixtures";
 import { APPLICATION_STATUSES, canTransition, isEditable, nextStatus, submissionDeadline } from "./status";
@@ -18,7 +18,8 @@ describe("status", () => {
   });
   it("allows withdrawal before a decision, not after", () => {
     expect(canTransition("ASSESSED", "withdraw")).toBe(true);
-    expect(canTransition("DECIDED", "withdraw")).toBe(false);
+    expect(canTransition("GRANTED", "withdraw")).toBe(false);
+    expect(canTransition("REJECTED", "withdraw")).toBe(false);
     expect(canTransition("WITHDRAWN", "withdraw")).toBe(false);
   });
   it("lets the applicant edit only drafts and returned applications", () => {
@@ -44,20 +45,14 @@ describe("amounts", () => {
       requestedOre: 800_100n,
     });
   });
-  it("names the problems", () => {
-    expect(amountProblems([], 0n)).toEqual(["noCosts"]);
-    expect(amountProblems([{ amountOre: 100n }], 101n)).toEqual(["coFinancingOverTotal"]);
-    expect(amountProblems([{ amountOre: 100n }], 100n)).toEqual([]);
-    expect(amountProblems([{ amountOre: 0n }], -1n)).toEqual(["lineNotPositive", "coFinancingNegative"]);
-  });
   it("refuses costs whose total exceeds the maximum, though each line is within it", () => {
-    expect(amountProblems([{ amountOre: MAX_ABS_ORE }], 0n)).toEqual([]);
-    expect(amountProblems([{ amountOre: MAX_ABS_ORE }, { amountOre: 1n }], 0n)).toEqual(["totalTooLarge"]);
+    expect(totalCostTooLarge([{ amountOre: MAX_ABS_ORE }])).toBe(false);
+    expect(totalCostTooLarge([{ amountOre: MAX_ABS_ORE }, { amountOre: 1n }])).toBe(true);
     fc.assert(
       fc.property(fc.array(fc.bigInt({ min: 0n, max: MAX_ABS_ORE }), { maxLength: 30 }), (amounts) => {
         const lines = amounts.map((amountOre) => ({ amountOre }));
         const total = amounts.reduce((sum, a) => sum + a, 0n);
-        return totalCostTooLarge(lines) === total > MAX_ABS_ORE && amountProblems(lines, 0n).includes("totalTooLarge") === total > MAX_ABS_ORE;
+        return totalCostTooLarge(lines) === total > MAX_ABS_ORE;
       }),
     );
   });

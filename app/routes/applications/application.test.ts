@@ -6,10 +6,11 @@ import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ApplicationContent } from "~/components/applications/schema";
+import type { ApplicationContent } from "~/domain/applications/content";
 import { ROLES } from "~/domain/permissions";
 import { kroner } from "~/domain/money";
-import { createApplication, saveDraft, submitApplication } from "~/services/applications.server";
+import { createApplication, saveDraft } from "~/services/applications/drafting.server";
+import { submitApplication } from "~/services/applications/submission.server";
 import { prisma } from "~/utils/db.server";
 import { actorFor, auditCount, cookieFor, demoEmail, demoEmailFor, resetToDemo } from "../../../tests/db-utils";
 import { callAction, callLoader, fieldErrors, type RouteModule } from "../../../tests/route-utils";
@@ -128,7 +129,7 @@ describe("/applications/:id loader", () => {
     expect(app.requestedOre).toBe(4_034_567n);
     expect(data.shown.kind).toBe("version");
     expect(data.shown.content.requestedOre).toBe("4034567");
-    expect(data.actions).toEqual({ edit: false, submit: false, withdraw: false, endorse: false, return: false });
+    expect(data.actions).toEqual({ edit: false, submit: false, endorseOnBehalf: false, withdraw: false, endorse: false, return: false });
 
     const html = renderDetail(data, id);
     expect(html).toContain("Indsendt – venter på indstilling");
@@ -143,9 +144,9 @@ describe("/applications/:id loader", () => {
   it("offers each role its actions", async () => {
     const id = await submitted();
     const actionsOf = async (email: string) => ((await load(id, email)).data as DetailData).actions;
-    expect(await actionsOf(demoEmail.applicant)).toEqual({ edit: false, submit: false, withdraw: true, endorse: false, return: false });
-    expect(await actionsOf(demoEmail.areaLead)).toEqual({ edit: false, submit: false, withdraw: false, endorse: true, return: true });
-    expect(await actionsOf(demoEmail.secretariat)).toEqual({ edit: false, submit: false, withdraw: false, endorse: false, return: true });
+    expect(await actionsOf(demoEmail.applicant)).toEqual({ edit: false, submit: false, withdraw: true, endorse: false, endorseOnBehalf: false, return: false });
+    expect(await actionsOf(demoEmail.areaLead)).toEqual({ edit: false, submit: false, withdraw: false, endorse: true, endorseOnBehalf: false, return: true });
+    expect(await actionsOf(demoEmail.secretariat)).toEqual({ edit: false, submit: false, withdraw: false, endorse: false, endorseOnBehalf: true, return: true });
     const lead = renderDetail((await load(id, demoEmail.areaLead)).data, id);
     expect(lead).toContain('data-testid="endorse-form"');
     expect(lead).toContain('data-testid="return-form"');
@@ -218,6 +219,21 @@ describe("/applications/:id action", () => {
     expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("SUBMITTED");
   });
 
+  it("refuses a submission from a page that shows an older revision, and submits nothing", async () => {
+    const id = await draft();
+    const shown = (await prisma.application.findUniqueOrThrow({ where: { id } })).revision;
+    // Someone else saves the draft meanwhile.
+    await saveDraft(await actorFor(demoEmail.applicant), { id, content: await content({ title: "Ændret imens" }), expectedRevision: shown });
+    const before = await counts();
+    const result = await act(id, demoEmail.applicant, { intent: "submit", revision: String(shown) });
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.data)).toContain("ændret");
+    expect(await counts()).toEqual(before);
+    expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
+    // The page as it is now submits.
+    expect((await act(id, demoEmail.applicant, { intent: "submit", revision: String(shown + 1) })).status).toBe(302);
+  });
+
   it("names the missing fields when the stored draft is incomplete, and changes nothing", async () => {
     const id = await draft({ title: "", followUpPlan: "" });
     const before = await counts();
@@ -266,6 +282,26 @@ describe("/applications/:id action", () => {
     const html = renderDetail((await load(id, demoEmail.areaLead)).data, id);
     expect(html).toContain('data-testid="endorsement-closed"');
     expect(html).not.toContain('data-testid="endorse-form"');
+  });
+
+  it("lets the secretariat endorse on the area lead's behalf with a reason the timeline shows; refuses without one", async () => {
+    const id = await submitted();
+    const page = renderDetail((await load(id, demoEmail.secretariat)).data, id);
+    expect(page).toContain('data-testid="endorse-on-behalf-form"');
+    const before = await counts();
+    const refused = await act(id, demoEmail.secretariat, { intent: "endorseOnBehalf", reason: " " });
+    expect(refused.status).toBe(400);
+    expect(fieldErrors(refused).reason).toEqual(["applications.error.onBehalfReasonRequired"]);
+    expect(await counts()).toEqual(before);
+    // An area lead has no such action (403).
+    expect((await act(id, demoEmail.areaLead, { intent: "endorseOnBehalf", reason: "Fravær" })).status).toBe(403);
+
+    const done = await act(id, demoEmail.secretariat, { intent: "endorseOnBehalf", reason: "Forvaltningschefen er syg indtil fristen." });
+    expect(done.status).toBe(302);
+    expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("ENDORSED");
+    const html = renderDetail((await load(id, demoEmail.applicant)).data, id);
+    expect(html).toContain("Indstillet af puljesekretariatet på vegne af forvaltningschefen. Begrundelse:");
+    expect(html).toContain("Forvaltningschefen er syg indtil fristen.");
   });
 
   it("returns only with a comment; the applicant gets an e-mail", async () => {

@@ -10,29 +10,24 @@ import type { Route } from "./+types/application";
 import { EndorseForm, ReturnForm, SubmitForm, WithdrawForm } from "~/components/applications/actions";
 import { AttachmentsPanel } from "~/components/applications/attachments-panel";
 import { ApplicationContent, MultilineText } from "~/components/applications/content";
-import { costLineNumber, EndorseSchema, fieldLabelKey, ReturnSchema, SubmitSchema, WithdrawSchema } from "~/components/applications/schema";
+import { EndorseOnBehalfForm } from "~/components/applications/endorse-on-behalf";
+import { costLineNumber, EndorseOnBehalfSchema, EndorseSchema, fieldLabelKey, ReturnSchema, SubmitSchema, WithdrawSchema } from "~/components/applications/schema";
 import { ScreeningVerdicts } from "~/components/applications/screening";
 import { ApplicationStatusLabel } from "~/components/applications/status";
 import { Timeline } from "~/components/applications/timeline";
 import { SuccessMessage } from "~/components/ui/forms";
 import { UserText } from "~/components/ui/user-text";
+import { availableActions } from "~/domain/applications/checks";
 import { isEditable, submissionDeadline } from "~/domain/applications/status";
 import { can, type Action, type RecordScope } from "~/domain/permissions";
 import { formatDateTime, formatInteger, translate, type Lang, type MessageKey } from "~/i18n";
-import {
-  applicationScope,
-  availableActions,
-  checkSubmission,
-  endorseApplication,
-  findApplicationScope,
-  getApplicationDetail,
-  returnApplication,
-  submitApplication,
-  withdrawApplication,
-} from "~/services/applications.server";
+import { applicationScope, findApplicationScope } from "~/services/applications/scope.server";
+import { checkSubmission, submitApplication, withdrawApplication } from "~/services/applications/submission.server";
+import { endorseApplication, endorseOnBehalf, returnApplication } from "~/services/applications/endorsement.server";
+import { getApplicationDetail } from "~/services/applications/queries.server";
 import { actorFor } from "~/services/mutation.server";
 import { getTimeline } from "~/services/timeline.server";
-import { attempt } from "~/utils/action.server";
+import { attempt, problemMessage } from "~/utils/action.server";
 import { readForm } from "~/utils/form-data.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { useLang, useT } from "~/utils/i18n";
@@ -40,7 +35,7 @@ import { getLang } from "~/utils/lang.server";
 import { forbidden, notFound, requireRecordAccess, requireUserWith } from "~/utils/permissions.server";
 import { requireUser, type SessionUser } from "~/utils/session.server";
 
-const ACTION_PERMISSIONS: readonly Action[] = ["application:edit", "application:endorse", "application:return"];
+const ACTION_PERMISSIONS: readonly Action[] = ["application:edit", "application:endorse", "application:endorseOnBehalf", "application:return"];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUserWith(request, "application:read");
@@ -62,11 +57,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       : { kind: "version" as const, versionNo: latest.versionNo, submittedAt: latest.submittedAt, content: latest.content, screening: latest.screening },
     actions,
     endorsementOpen: now <= detail.round.endorsementDeadline,
-    timeline: await getTimeline(found.id),
+    // The draft-time history (saves, files added and removed) only for the applying unit's readers.
+    timeline: await getTimeline(found.id, { draftHistory: can(user, "application:read", { areaId: found.areaId, unitId: found.unitId, unitPrivate: true }) }),
   };
 }
 
-type Intent = "submit" | "withdraw" | "endorse" | "return";
+type Intent = "submit" | "withdraw" | "endorse" | "endorseOnBehalf" | "return";
 
 function reply(intent: Intent | null, submission: Submission<unknown>, formErrors: string[], status = 400) {
   return data({ intent, result: submission.reply({ formErrors }) }, { status });
@@ -75,7 +71,7 @@ function reply(intent: Intent | null, submission: Submission<unknown>, formError
 /** Problems found before submitting (the stored draft) as sentences naming the field. */
 function problemSentences(problems: Awaited<ReturnType<typeof checkSubmission>>, lang: Lang): string[] {
   return problems.map((problem) => {
-    const message = translate(lang, problem.key, problem.vars);
+    const message = problemMessage(problem, lang);
     const labelKey = fieldLabelKey(problem.field);
     if (!labelKey) return message;
     const line = costLineNumber(problem.field);
@@ -105,14 +101,15 @@ export async function action({ request, params }: Route.ActionArgs) {
     case "submit": {
       requireActionOn(user, "application:edit", scope);
       const submission = parseSubmission(formData, SubmitSchema);
-      const problems = await checkSubmission({ id: found.id, content: null, lang, user });
+      const expectedRevision = submission.status === "success" ? submission.value.revision : undefined;
+      const problems = await checkSubmission({ id: found.id, content: null, user, expectedRevision });
       if (problems.length > 0) {
         const fieldProblems = problems.filter((p) => p.field !== "");
         const sentences = problemSentences(problems, lang);
         if (fieldProblems.length > 0) sentences.push(translate(lang, "applications.detail.fixInForm"));
         return reply("submit", submission, sentences);
       }
-      const outcome = await attempt(submission, () => submitApplication(actor, { id: found.id, content: null, lang }), lang);
+      const outcome = await attempt(submission, () => submitApplication(actor, { id: found.id, content: null, expectedRevision }), lang);
       if (!outcome.ok) return data({ intent: "submit" as const, result: outcome.response.data.result }, outcome.response.init ?? { status: 400 });
       throw back("submitted");
     }
@@ -129,15 +126,24 @@ export async function action({ request, params }: Route.ActionArgs) {
       const submission = parseSubmission(formData, EndorseSchema);
       if (submission.status !== "success") return data({ intent: "endorse" as const, result: submission.reply() }, { status: 400 });
       const { comment, rank } = submission.value;
-      const outcome = await attempt(submission, () => endorseApplication(actor, { id: found.id, comment, rank: rank ?? null, lang }), lang);
+      const outcome = await attempt(submission, () => endorseApplication(actor, { id: found.id, comment, rank: rank ?? null }), lang);
       if (!outcome.ok) return data({ intent: "endorse" as const, result: outcome.response.data.result }, outcome.response.init ?? { status: 400 });
       throw back("endorsed");
+    }
+    case "endorseOnBehalf": {
+      requireActionOn(user, "application:endorseOnBehalf", scope);
+      const submission = parseSubmission(formData, EndorseOnBehalfSchema);
+      if (submission.status !== "success") return data({ intent: "endorseOnBehalf" as const, result: submission.reply() }, { status: 400 });
+      const { reason, rank } = submission.value;
+      const outcome = await attempt(submission, () => endorseOnBehalf(actor, { id: found.id, reason, rank: rank ?? null }), lang);
+      if (!outcome.ok) return data({ intent: "endorseOnBehalf" as const, result: outcome.response.data.result }, outcome.response.init ?? { status: 400 });
+      throw back("endorsedOnBehalf");
     }
     case "return": {
       requireActionOn(user, "application:return", scope);
       const submission = parseSubmission(formData, ReturnSchema);
       if (submission.status !== "success") return data({ intent: "return" as const, result: submission.reply() }, { status: 400 });
-      const outcome = await attempt(submission, () => returnApplication(actor, { id: found.id, comment: submission.value.comment, lang }), lang);
+      const outcome = await attempt(submission, () => returnApplication(actor, { id: found.id, comment: submission.value.comment }), lang);
       if (!outcome.ok) return data({ intent: "return" as const, result: outcome.response.data.result }, outcome.response.init ?? { status: 400 });
       throw back("returned");
     }
@@ -150,6 +156,7 @@ const OK_MESSAGES: Record<string, MessageKey> = {
   submitted: "applications.ok.submitted",
   withdrawn: "applications.ok.withdrawn",
   endorsed: "applications.ok.endorsed",
+  endorsedOnBehalf: "applications.endorseOnBehalf.done",
   returned: "applications.ok.returned",
 };
 
@@ -162,7 +169,7 @@ export default function ApplicationPage() {
   const ok = searchParams.get("ok");
   const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
   const round = application.round;
-  const anyAction = actions.edit || actions.submit || actions.withdraw || actions.endorse || actions.return;
+  const anyAction = actions.edit || actions.submit || actions.withdraw || actions.endorse || actions.endorseOnBehalf || actions.return;
   // While the application is back with the applicant, the latest return comment says what to change: at the top.
   const returnComment = application.status === "RETURNED" ? application.comments.findLast((c) => c.kind === "RETURN") : undefined;
   return (
@@ -242,7 +249,7 @@ export default function ApplicationPage() {
               </Link>
             </p>
           ) : null}
-          {actions.submit ? <SubmitForm lastResult={resultFor("submit")} deadline={submissionDeadline(application.status, round)} /> : null}
+          {actions.submit ? <SubmitForm lastResult={resultFor("submit")} deadline={submissionDeadline(application.status, round)} revision={application.revision} /> : null}
           {actions.endorse ? (
             endorsementOpen ? (
               <EndorseForm lastResult={resultFor("endorse")} deadline={round.endorsementDeadline} />
@@ -252,6 +259,7 @@ export default function ApplicationPage() {
               </p>
             )
           ) : null}
+          {actions.endorseOnBehalf ? <EndorseOnBehalfForm lastResult={resultFor("endorseOnBehalf")} deadline={round.endorsementDeadline} /> : null}
           {actions.return ? <ReturnForm lastResult={resultFor("return")} /> : null}
           {actions.withdraw ? (
             <WithdrawForm lastResult={resultFor("withdraw")} confirming={searchParams.get("confirm") === "withdraw"} applicationId={application.id} />

@@ -6,7 +6,7 @@ import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { submitApplication } from "~/services/applications.server";
+import { submitApplication } from "~/services/applications/submission.server";
 import { prisma } from "~/utils/db.server";
 import { actorFor, auditCount, cookieFor, demoEmail, resetToDemo } from "../../../tests/db-utils";
 import { callAction, callLoader, fieldErrors, type RouteModule } from "../../../tests/route-utils";

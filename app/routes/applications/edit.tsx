@@ -14,18 +14,12 @@ import { SuccessMessage } from "~/components/ui/forms";
 import { UserText } from "~/components/ui/user-text";
 import { isEditable, submissionDeadline } from "~/domain/applications/status";
 import { isolateText } from "~/domain/text";
-import {
-  applicationScope,
-  checkSubmission,
-  findApplicationScope,
-  getEditData,
-  problemErrors,
-  saveDraft,
-  screenDraftContent,
-  submitApplication,
-} from "~/services/applications.server";
+import { applicationScope, findApplicationScope } from "~/services/applications/scope.server";
+import { checkSubmission, submitApplication } from "~/services/applications/submission.server";
+import { getEditData, screenDraftContent } from "~/services/applications/queries.server";
+import { saveDraft } from "~/services/applications/drafting.server";
 import { actorFor } from "~/services/mutation.server";
-import { attempt, invalid } from "~/utils/action.server";
+import { attempt, invalid, problemErrors } from "~/utils/action.server";
 import { readForm } from "~/utils/form-data.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { useT } from "~/utils/i18n";
@@ -79,9 +73,9 @@ export async function action({ request, params }: Route.ActionArgs) {
     throw redirect(`/applications/${found.id}/edit?ok=saved`);
   }
 
-  const problems = await checkSubmission({ id: found.id, content, expectedRevision, lang, user });
+  const problems = await checkSubmission({ id: found.id, content, expectedRevision, user });
   if (problems.length > 0) return invalid(submission, problemErrors(problems, lang));
-  const outcome = await attempt(submission, () => submitApplication(actor, { id: found.id, content, expectedRevision, lang }), lang);
+  const outcome = await attempt(submission, () => submitApplication(actor, { id: found.id, content, expectedRevision }), lang);
   if (!outcome.ok) return outcome.response;
   throw redirect(`/applications/${found.id}?ok=submitted`);
 }

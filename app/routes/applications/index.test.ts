@@ -2,14 +2,16 @@ import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ApplicationStatus } from "~/domain/applications/status";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/applications/status";
 import { prisma } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/list-params";
 import { FIXTURE, ROUND_WINTER, seedListFixture, sumOf, UNITS, type FixtureApplication, type FixtureIds } from "~/services/application-lists.fixtures";
-import { listApplications, listWhere, rankApplications } from "~/services/application-lists.server";
-import { parseApplicationListParams } from "~/components/application-lists/schema";
-import { FieldError, PermissionError } from "~/services/mutation.server";
+import { listApplications, listWhere } from "~/services/application-lists.server";
+import { rankApplications } from "~/services/applications/ranking.server";
+import { parseApplicationListParams } from "~/utils/application-list-params";
+import { FieldError, PermissionError, ProblemsError } from "~/services/mutation.server";
 import { translate } from "~/i18n";
+import { formatErrorVars } from "~/utils/action.server";
 import { actorFor, auditCount, cookieFor, demoEmail, resetToDemo, sessionUserFor } from "../../../tests/db-utils";
 import { callAction, callLoader, fieldErrors } from "../../../tests/route-utils";
 import * as index from "./index";
@@ -194,12 +196,12 @@ describe("/applications: filters", () => {
 
   it("sums the total requested in the database to the øre, over all pages", async () => {
     const secretariat = await sessionUserFor(demoEmail.secretariat);
-    const filter = parseApplicationListParams("http://x/applications?status=SUBMITTED&status=ENDORSED&status=DECIDED");
+    const filter = parseApplicationListParams("http://x/applications?status=SUBMITTED&status=ENDORSED&status=GRANTED");
     const page = await listApplications(secretariat, filter, 2);
     expect(page.rows).toHaveLength(2);
     expect(page.pages).toBe(4);
     const rows = await prisma.application.findMany({
-      where: { status: { in: ["SUBMITTED", "ENDORSED", "DECIDED"] } },
+      where: { status: { in: ["SUBMITTED", "ENDORSED", "GRANTED"] } },
       select: { requestedOre: true },
     });
     expect(page.totalRequestedOre).toBe(rows.reduce((s, r) => s + r.requestedOre, 0n));
@@ -220,7 +222,7 @@ describe("/applications: sorting", () => {
     });
     return withKey.map((x) => x.ref);
   };
-  const STATUS_ORDER: ApplicationStatus[] = ["DRAFT", "SUBMITTED", "RETURNED", "ENDORSED", "SCREENED", "ASSESSED", "DECIDED", "WITHDRAWN"];
+  const STATUS_ORDER: readonly ApplicationStatus[] = APPLICATION_STATUSES; // the enum's order in the database
   const keys: [string, (a: FixtureApplication) => string | number | bigint | null][] = [
     ["reference", (a) => a.reference],
     ["requested", (a) => a.requestedOre],
@@ -487,7 +489,7 @@ describe("/applications: the area lead's ranking", () => {
     expect(late).toBeInstanceOf(FieldError);
     const error = late as FieldError;
     expect([error.field, error.messageKey]).toEqual(["", "appList.rank.deadlinePassed"]);
-    expect(translate("da", error.messageKey, error.vars)).toBe("Fristen for indstilling var 15.12.2026 kl. 12.00. Rangordenen kan ikke længere ændres.");
+    expect(translate("da", error.messageKey, formatErrorVars(error.vars ?? {}, "da"))).toBe("Fristen for indstilling var 15.12.2026 kl. 12.00. Rangordenen kan ikke længere ændres.");
     expect([await rankOf("2026-8004"), await rankOf("2026-8005")]).toEqual([null, null]);
     expect(await auditCount()).toBe(before);
     // Through the page, with the clock past the deadline.
@@ -504,8 +506,14 @@ describe("/applications: the area lead's ranking", () => {
   it("guards the rules in the service too", async () => {
     const lead = await actorFor(demoEmail.areaLead);
     const input = (ranks: [string, number][]) => ({ roundId: winter(), areaId: ids.areas.BUU!, ranks: ranks.map(([ref, rank]) => ({ id: ids.applications[ref]!, rank })) });
-    await expect(rankApplications(lead, input([["2026-8004", 1], ["2026-8005", 1]]))).rejects.toBeInstanceOf(FieldError);
-    await expect(rankApplications(lead, input([["2026-8004", 1], ["2026-8005", 1]]))).rejects.toMatchObject({ messageKey: "appList.rank.duplicate" });
+    // Every problem at once: both duplicated places are named, each next to its field.
+    await expect(rankApplications(lead, input([["2026-8004", 1], ["2026-8005", 1]]))).rejects.toBeInstanceOf(ProblemsError);
+    await expect(rankApplications(lead, input([["2026-8004", 1], ["2026-8005", 1]]))).rejects.toMatchObject({
+      problems: [
+        { field: "ranks[0].rank", key: "appList.rank.duplicate" },
+        { field: "ranks[1].rank", key: "appList.rank.duplicate" },
+      ],
+    });
     await expect(rankApplications(lead, { ...input([["2026-8004", 1]]), ranks: [{ id: "nope", rank: 1 }] })).rejects.toBeInstanceOf(PermissionError);
     await expect(rankApplications(await actorFor(demoEmail.secretariat), input([["2026-8004", 1], ["2026-8005", 2]]))).rejects.toMatchObject({ status: 403 });
     expect(await auditCount("application.rank")).toBe(0);

@@ -3,7 +3,7 @@
 // or names ever reach this page's data.
 import { Form, Link, useLoaderData, useLocation } from "react-router";
 import type { Route } from "./+types/statistics";
-import { StatisticsParams } from "~/components/application-lists/schema";
+import { StatisticsParams } from "~/utils/application-list-params";
 import { formatInteger, formatMoney, type Translate } from "~/i18n";
 import { seesSmallCells, type CellView } from "~/domain/small-cells";
 import { applicationStatistics, type ApplicationStatistics } from "~/services/statistics.server";
@@ -43,7 +43,7 @@ export default function StatisticsPage() {
             {t("stats.filter.year")}
           </label>
           <select id="stats-year" name="year" className="form-select" defaultValue={String(filter.year)}>
-            <option value="all">{t("stats.filter.yearAll")}</option>
+            {stats.smallCellsHidden ? null : <option value="all">{t("stats.filter.yearAll")}</option>}
             {years.map((y) => (
               <option key={y} value={String(y)}>
                 {y}
@@ -51,15 +51,17 @@ export default function StatisticsPage() {
             ))}
           </select>
         </div>
-        <FilterSelect
-          id="stats-round"
-          name="round"
-          label={t("stats.filter.round")}
-          hint={t("stats.filter.roundHint")}
-          allLabel={t("stats.filter.roundAll")}
-          options={rounds.map((r) => ({ value: r.id, label: r.name }))}
-          value={filter.roundId}
-        />
+        {stats.smallCellsHidden ? null : (
+          <FilterSelect
+            id="stats-round"
+            name="round"
+            label={t("stats.filter.round")}
+            hint={t("stats.filter.roundHint")}
+            allLabel={t("stats.filter.roundAll")}
+            options={rounds.map((r) => ({ value: r.id, label: r.name }))}
+            value={filter.roundId}
+          />
+        )}
         <div className="form-group kp-actions">
           <button type="submit" className="button button-secondary">
             {t("stats.filter.submit")}
