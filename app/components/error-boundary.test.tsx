@@ -54,6 +54,16 @@ describe("refused downloads", () => {
     expect(html).not.toContain("not found");
   });
 
+  it("answer what the permission checks throw (notFound, forbidden) with the page too", async () => {
+    const { notFound, forbidden } = await import("~/utils/permissions.server");
+    const missing = await withErrorPage("da", async () => notFound());
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    const refused = await withErrorPage("da", async () => forbidden());
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("<h1>Ingen adgang</h1>");
+  });
+
   it("let redirects to the login page through", async () => {
     const redirect = new Response(null, { status: 302, headers: { Location: "/login" } });
     await expect(withErrorPage("da", () => Promise.reject(redirect))).rejects.toBe(redirect);

@@ -40,6 +40,13 @@ export function errorPageResponse(status: number, lang: Lang, texts?: ErrorPageT
   });
 }
 
+/** The status of a thrown `data(…, { status })` (what notFound() and forbidden() throw). */
+function thrownDataStatus(error: unknown): number | null {
+  if (typeof error !== "object" || error === null || (error as { type?: unknown }).type !== "DataWithResponseInit") return null;
+  const status = (error as { init?: { status?: unknown } | null }).init?.status;
+  return typeof status === "number" ? status : null;
+}
+
 /**
  * Runs a resource route's work; a thrown 403/404 (permission refusals, unknown
  * ids) becomes the HTML page. Redirects (to the login page) and everything else
@@ -49,7 +56,7 @@ export async function withErrorPage(lang: Lang, work: () => Promise<Response>, t
   try {
     return await work();
   } catch (error) {
-    const status = isRouteErrorResponse(error) ? error.status : error instanceof Response ? error.status : null;
+    const status = isRouteErrorResponse(error) ? error.status : error instanceof Response ? error.status : thrownDataStatus(error);
     if (status === 403 || status === 404) return errorPageResponse(status, lang, texts[status]);
     throw error;
   }

@@ -447,12 +447,16 @@ test(
     for (const path of [`/applications/${draft.id}`, `/applications/${draft.id}/edit`]) {
       const response = await other.goto(path);
       expect(response?.status(), path).toBe(404);
-      expect(await other.getByRole("alert").innerText()).toContain(da("error.404"));
+      expect(await other.getByRole("heading", { level: 1 }).innerText()).toBe(da("error.heading.404.application"));
+      expect(await other.getByRole("alert").innerText()).toContain(da("error.404.application"));
       expect(await other.getByText(title).count()).toBe(0);
     }
     const download = await other.request.get(attachment);
     expect(download.status()).toBe(404);
     expect(download.headers()["content-disposition"]).toBeUndefined();
+    // A refused download is a Danish page, not raw JSON.
+    expect(download.headers()["content-type"]).toBe("text/html; charset=utf-8");
+    expect(await download.text()).toContain(da("error.heading.404.attachment"));
   },
   FLOW_TIMEOUT_MS,
 );
