@@ -25,13 +25,20 @@ export async function loader({ request }: Route.LoaderArgs) {
   return data({ user, lang, demo: env().demo, unreadNotifications });
 }
 
-/** `window.__KP_I18N__ = …` as a script that cannot break out of its element. */
+/** `window.__KP_I18N__ = …` as a script that cannot break out of its element; built once per language. */
+const i18nScripts = new Map<Lang, string>();
 function i18nScript(lang: Lang): string {
-  const json = JSON.stringify({ lang, messages: dictionaryOf(lang) })
-    .replace(/</g, "\\u003c")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
-  return `window.__KP_I18N__=${json};`;
+  let script = i18nScripts.get(lang);
+  if (script === undefined) {
+    const json = JSON.stringify({ lang, messages: dictionaryOf(lang) })
+      .replace(/</g, "\\u003c")
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029");
+    script = `window.__KP_I18N__=${json};`;
+    // In the browser the dictionary is the one the page brought; on the server it never changes.
+    if (Object.keys(dictionaryOf(lang)).length > 0) i18nScripts.set(lang, script);
+  }
+  return script;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
