@@ -17,6 +17,7 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import type { ApplicationSnapshot } from "~/domain/applications/snapshot";
 import { ACTIVITY_TYPES, submissionProblems, type ApplicationContent } from "~/domain/applications/content";
+import { contentSummary } from "~/services/applications/content.server";
 import { applicationReference, computeAmounts } from "~/domain/applications/amounts";
 import type { ApplicationStatus } from "~/domain/applications/status";
 import type { Role } from "~/domain/permissions";
@@ -492,18 +493,7 @@ class ApplicationFactory {
       t = Math.max(t + MINUTE, Math.min(t + rng.int(min, max), cap));
       return new Date(t);
     };
-    const summary = {
-      title: content.title,
-      participants: content.participants,
-      activityType: content.activityType,
-      startDate: content.startDate ? isoDate(content.startDate) : null,
-      endDate: content.endDate ? isoDate(content.endDate) : null,
-      costLines: content.costLines.length,
-      focusAreaIds: content.focusAreaIds,
-      primaryFocusAreaId: content.primaryFocusAreaId,
-      partnerAreaIds: content.partnerAreaIds,
-      ...amounts,
-    };
+    const summary = contentSummary(content, amounts);
     const empty = { unitId: unit.id, title: "", participants: null, costLines: 0, totalCostOre: 0n, coFinancingOre: 0n, requestedOre: 0n };
 
     this.audit(createdAt, creator, "application.create", "Application", id, null, { reference, status: "DRAFT", roundId: round.id, unitId: unit.id, areaId: unit.areaId });

@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { startServer } from "../tests/e2e/server";
+import { login } from "./lib/http";
 
 const P95_TARGET_MS = 150;
 const SHARE_OF_STATIC = 1 / 3;
@@ -40,14 +41,6 @@ const CASES: PageCase[] = [
   { name: "pool year (finance)", path: (ids) => `/pool-years/${ids.year}`, as: "oekonomi@demo.aarhus.dk" },
   { name: "audit log (admin)", path: "/audit", as: "admin@demo.aarhus.dk" },
 ];
-
-async function login(baseURL: string, email: string): Promise<string> {
-  const body = new URLSearchParams({ email, password: "Kompetence2026", redirectTo: "/" });
-  const response = await fetch(`${baseURL}/login`, { method: "POST", body, redirect: "manual" });
-  const cookie = response.headers.get("set-cookie");
-  if (response.status !== 302 || !cookie) throw new Error(`Login as ${email} failed: ${response.status}`);
-  return cookie.split(";")[0]!;
-}
 
 /** The id of a submitted application the secretariat can open (from the demo list). */
 async function demoIds(baseURL: string, cookie: string): Promise<DemoIds> {

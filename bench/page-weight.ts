@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import { startServer } from "../tests/e2e/server";
+import { login } from "./lib/http";
 
 const TARGET_KB = 120;
 
@@ -21,14 +22,6 @@ const PAGES: { name: string; path: string; as: string | null }[] = [
   { name: "guidelines", path: "/guidelines", as: "sekretariat@demo.aarhus.dk" },
   { name: "audit log", path: "/audit", as: "admin@demo.aarhus.dk" },
 ];
-
-async function login(baseURL: string, email: string): Promise<string> {
-  const body = new URLSearchParams({ email, password: "Kompetence2026", redirectTo: "/" });
-  const response = await fetch(`${baseURL}/login`, { method: "POST", body, redirect: "manual" });
-  const cookie = response.headers.get("set-cookie");
-  if (response.status !== 302 || !cookie) throw new Error(`Login as ${email} failed: ${response.status}`);
-  return cookie.split(";")[0]!;
-}
 
 /** Every script URL the page loads: module scripts, modulepreloads and the imports inside inline module scripts. */
 function scriptUrls(html: string): string[] {

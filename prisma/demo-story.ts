@@ -8,14 +8,13 @@
 // notifications and audit trail are what a real user would leave behind.
 import type { PrismaClient } from "../app/generated/prisma/client";
 import type { ApplicationContent } from "../app/domain/applications/content";
-import type { Role } from "../app/domain/permissions";
 import type { CostCategory } from "../app/domain/screening/rules";
 import { addDays, danishToday, dateOnlyUtc, DANISH_TIME_ZONE, zonedTimeToUtc } from "../app/domain/dates";
 import { createApplication, saveDraft } from "../app/services/applications/drafting.server";
 import { endorseApplication, returnApplication } from "../app/services/applications/endorsement.server";
 import { submitApplication, withdrawApplication } from "../app/services/applications/submission.server";
 import type { Actor } from "../app/services/mutation.server";
-import type { SessionUser } from "../app/utils/session.server";
+import { sessionUserOf, userSelect, type SessionUser } from "../app/utils/session.server";
 
 /** Where the reference data (organisation, users, focus areas, guidelines) was put. */
 export interface ReferenceIds {
@@ -316,20 +315,8 @@ const EMAIL = { BUU: "ansoeger@demo.aarhus.dk", VJH: "ansoeger.vjh@demo.aarhus.d
 const LEAD = { BUU: "chef.buu@demo.aarhus.dk", VJH: "chef.vjh@demo.aarhus.dk" } as const;
 
 async function actorFor(prisma: PrismaClient, email: string): Promise<Actor> {
-  const user = await prisma.user.findUniqueOrThrow({
-    where: { email },
-    select: { id: true, email: true, name: true, unitId: true, unit: { select: { name: true, areaId: true } }, roles: true },
-  });
-  const sessionUser: SessionUser = {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    unitId: user.unitId,
-    unitName: user.unit?.name ?? null,
-    areaId: user.unit?.areaId ?? null,
-    roles: user.roles.map((r) => ({ role: r.role as Role, areaId: r.areaId, unitId: r.unitId })),
-  };
-  return { user: sessionUser, requestId: "demo" };
+  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: userSelect });
+  return { user: sessionUserOf(user), requestId: "demo" };
 }
 
 /**
@@ -348,7 +335,8 @@ async function stepAt<T>(prisma: PrismaClient, applicationId: string | null, whe
   return result;
 }
 
-const kroner = (amount: number) => BigInt(Math.round(amount * 100));
+/** Whole kroner (the demo's amounts) in øre, exactly. */
+const kroner = (amount: number) => BigInt(amount) * 100n;
 
 function contentOf(app: DemoApplication, round: StoryRound, ids: ReferenceIds, applicant: SessionUser): ApplicationContent {
   const start = addDays(round.decisionDate, 21);

@@ -73,7 +73,7 @@ export async function sessionIdOf(request: Request): Promise<string | null> {
   return token ? hashToken(token) : null;
 }
 
-const userSelect = {
+export const userSelect = {
   id: true,
   email: true,
   name: true,
@@ -102,7 +102,18 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       data: { lastSeenAt: now, expiresAt: sessionExpiry(session.createdAt, now) },
     });
   }
-  const { user } = session;
+  return sessionUserOf(session.user);
+}
+
+/** The user as a request sees it, from a row read with `userSelect`. */
+export function sessionUserOf(user: {
+  id: string;
+  email: string;
+  name: string;
+  unitId: string | null;
+  unit: { name: string; areaId: string } | null;
+  roles: { role: string; areaId: string | null; unitId: string | null }[];
+}): SessionUser {
   return {
     id: user.id,
     email: user.email,
